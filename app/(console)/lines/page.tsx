@@ -1,0 +1,8 @@
+import { NotBuilt } from "@/components/layout/not-built";
+import { authorize } from "@/lib/server/authorize";
+import { load } from "@/lib/server/page";
+
+export default async function Page() {
+  await load(() => authorize("lines", "view"));
+  return <NotBuilt area="lines" />;
+}

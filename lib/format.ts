@@ -1,0 +1,25 @@
+// Display formats shared by pages: JST dates as 2026/11/24 09:30, numbers with thousands separators.
+const dateTime = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const dateOnly = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+export function formatDateTime(date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  return dateTime.format(new Date(date));
+}
+
+export function formatDate(date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  return dateOnly.format(new Date(date));
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString("ja-JP");
+}

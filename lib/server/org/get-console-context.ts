@@ -1,0 +1,34 @@
+import "server-only";
+import { can } from "@/lib/permissions";
+import { NAV_ITEMS, type NavItem } from "@/lib/navigation";
+import { authorize } from "../authorize";
+import { db } from "../db";
+
+export interface ConsoleContext {
+  displayName: string;
+  loginId: string;
+  organizationName: string;
+  customerNumber: string;
+  nav: NavItem[];
+  isAdmin: boolean;
+}
+
+/** What the console frame shows the signed-in person: who, which organization, which areas. */
+export async function getConsoleContext(): Promise<ConsoleContext> {
+  const actor = await authorize();
+  const prisma = await db();
+  const org = await prisma.organization.findUniqueOrThrow({
+    where: { id: actor.organizationId },
+    select: { customerNumber: true },
+  });
+  const isAdmin = Object.keys(actor.permissions).length > 0;
+  const nav = NAV_ITEMS.filter((item) => (item.domain ? can(actor.permissions, item.domain, "view") : isAdmin));
+  return {
+    displayName: actor.displayName,
+    loginId: actor.loginId,
+    organizationName: actor.organizationName,
+    customerNumber: org.customerNumber,
+    nav,
+    isAdmin,
+  };
+}

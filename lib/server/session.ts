@@ -1,0 +1,58 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { cookies, headers } from "next/headers";
+import { decode, encode } from "next-auth/jwt";
+import { authSecret } from "./auth-secret";
+import { env } from "./env";
+
+import { SESSION_COOKIE } from "@/lib/session-cookie";
+
+// Sessions are next-auth JWTs that carry only the id of a row in `sessions`; the row decides validity.
+
+type SessionClaims = { sid: string; sub: string };
+
+const testScope = new AsyncLocalStorage<{ sessionId: string | null; ip: string | null }>();
+
+/** Runs fn as if its requests carried this session (integration tests call operations directly). */
+export function runWithSession<T>(sessionId: string | null, fn: () => Promise<T>, ip: string | null = "127.0.0.1"): Promise<T> {
+  return testScope.run({ sessionId, ip }, fn);
+}
+
+export async function readSessionId(): Promise<string | null> {
+  const scoped = testScope.getStore();
+  if (scoped) return scoped.sessionId;
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  try {
+    const claims = (await decode({ token, secret: authSecret() })) as Partial<SessionClaims> | null;
+    return typeof claims?.sid === "string" ? claims.sid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The address the one entry server (scripts/serve.mjs) saw on the socket; see lib/policy/client-ip.ts. */
+export async function requestClientHeaders(): Promise<{ socketIp: string | null; forwardedFor: string | null; userAgent: string | null }> {
+  const scoped = testScope.getStore();
+  if (scoped) return { socketIp: scoped.ip, forwardedFor: null, userAgent: "integration-test" };
+  const h = await headers();
+  return {
+    socketIp: h.get("x-ocn-socket-ip"),
+    forwardedFor: h.get("x-forwarded-for"),
+    userAgent: h.get("user-agent"),
+  };
+}
+
+function secureCookie(): boolean {
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+export async function setSessionCookie(claims: SessionClaims): Promise<void> {
+  const maxAge = env().SESSION_MAX_HOURS * 3600;
+  const token = await encode({ token: claims, secret: authSecret(), maxAge });
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookie(), maxAge });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
