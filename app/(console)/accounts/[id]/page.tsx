@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { Badge, accountStatusTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { SimpleTable } from "@/components/ui/simple-table";
+import { DetailList, type DetailItem } from "@/components/ui/detail-list";
+import { SimpleTable, type SimpleColumn } from "@/components/ui/simple-table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatDateTime } from "@/lib/format";
 import { getAccountOrThrow } from "@/lib/server/accounts/get-account-or-throw";
@@ -23,19 +24,27 @@ export default async function AccountPage({ params }: Params) {
   const account = await load(() => getAccountOrThrow({ id }));
   const t = await getTranslations();
   const roleName = (key: string | null, name: string) => (key ? t(`roles.${key}` as "roles.member") : name);
-  const fields: [string, React.ReactNode][] = [
-    [t("accounts.columns.loginId"), <span className="break-all">{account.loginId}</span>],
-    [t("account.email"), <span className="break-all">{account.email}</span>],
-    [t("account.nameKana"), account.nameKana ?? "—"],
-    [t("accounts.columns.employeeNumber"), <span className="num">{account.employeeNumber ?? "—"}</span>],
-    [t("accounts.columns.department"), account.department ?? "—"],
-    [t("accounts.columns.kind"), t(`kind.${account.kind}`)],
-    ...(account.contractorCompany ? ([[t("account.contractorCompany"), account.contractorCompany]] as [string, React.ReactNode][]) : []),
-    [t("accounts.columns.lastSignInAt"), account.lastSignInAt ? formatDateTime(account.lastSignInAt) : t("accounts.neverSignedIn")],
-    [t("account.passwordChangedAt"), formatDateTime(account.passwordChangedAt)],
-    ...(account.lockedUntil ? ([[t("account.lockedUntil"), formatDateTime(account.lockedUntil)]] as [string, React.ReactNode][]) : []),
-    [t("account.createdAt"), formatDateTime(account.createdAt)],
+  const items: DetailItem[] = [
+    { label: t("accounts.columns.loginId"), value: <span className="break-all">{account.loginId}</span> },
+    { label: t("account.email"), value: <span className="break-all">{account.email}</span> },
+    { label: t("account.nameKana"), value: account.nameKana ?? "—" },
+    { label: t("accounts.columns.employeeNumber"), value: <span className="num">{account.employeeNumber ?? "—"}</span> },
+    { label: t("accounts.columns.department"), value: account.department ?? "—" },
+    { label: t("accounts.columns.kind"), value: t(`kind.${account.kind}`) },
+    ...(account.contractorCompany ? [{ label: t("account.contractorCompany"), value: account.contractorCompany }] : []),
+    {
+      label: t("accounts.columns.lastSignInAt"),
+      value: account.lastSignInAt ? formatDateTime(account.lastSignInAt) : t("accounts.neverSignedIn"),
+    },
+    { label: t("account.passwordChangedAt"), value: formatDateTime(account.passwordChangedAt) },
+    ...(account.lockedUntil ? [{ label: t("account.lockedUntil"), value: formatDateTime(account.lockedUntil) }] : []),
+    { label: t("account.createdAt"), value: formatDateTime(account.createdAt) },
   ];
+  type Event = (typeof account.signIns)[number];
+  const time: SimpleColumn<Event> = {
+    header: t("account.time"),
+    cell: (e) => <span className="num whitespace-nowrap">{formatDateTime(e.occurredAt)}</span>,
+  };
   const outcome = (o: "success" | "failure", reason: string | null) =>
     o === "success" ? (
       <Badge tone="green">{t("account.success")}</Badge>
@@ -66,74 +75,80 @@ export default async function AccountPage({ params }: Params) {
         </TabsList>
         <TabsContent value="overview">
           <Card className="p-4">
-            <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
-              {fields.map(([label, value]) => (
-                <div key={label}>
-                  <dt className="text-xs text-neutral-600">{label}</dt>
-                  <dd className="mt-0.5">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList items={items} />
           </Card>
           <p className="mt-3 text-xs text-neutral-600">{t("account.readOnlyNote")}</p>
         </TabsContent>
         <TabsContent value="permissions">
           <SimpleTable
             empty={t("account.noGrants")}
-            headers={[t("account.role"), t("account.grantedBy"), t("account.grantedAt"), t("account.endsAt"), t("account.reason")]}
-            rows={account.grants.map((g) => [
-              <span className="font-medium">{roleName(g.role.key, g.role.name)}</span>,
-              g.grantedBy?.displayName ?? "—",
-              <span className="num">{formatDateTime(g.createdAt)}</span>,
-              g.endsAt ? (
-                <span className="inline-flex items-center gap-1">
-                  <span className="num">{formatDateTime(g.endsAt)}</span>
-                  {g.expired ? <Badge tone="grey">{t("account.expired")}</Badge> : null}
-                </span>
-              ) : (
-                t("account.noEnd")
-              ),
-              g.reason ?? "—",
-            ])}
+            rows={account.grants}
+            rowKey={(g) => g.id}
+            columns={[
+              { header: t("account.role"), cell: (g) => <span className="font-medium">{roleName(g.role.key, g.role.name)}</span> },
+              { header: t("account.grantedBy"), cell: (g) => g.grantedBy?.displayName ?? "—" },
+              { header: t("account.grantedAt"), cell: (g) => <span className="num">{formatDateTime(g.createdAt)}</span> },
+              {
+                header: t("account.endsAt"),
+                cell: (g) =>
+                  g.endsAt ? (
+                    <span className="inline-flex items-center gap-1">
+                      <span className="num">{formatDateTime(g.endsAt)}</span>
+                      {g.expired ? <Badge tone="grey">{t("account.expired")}</Badge> : null}
+                    </span>
+                  ) : (
+                    t("account.noEnd")
+                  ),
+              },
+              { header: t("account.reason"), cell: (g) => g.reason ?? "—" },
+            ]}
           />
         </TabsContent>
         <TabsContent value="lines">
           <SimpleTable
             empty={t("account.noLines")}
-            headers={[t("account.phoneNumber"), t("account.simType"), t("account.plan"), t("account.lineStatus")]}
-            rows={account.lines.map((l) => [
-              <span className="num">{l.phoneNumber}</span>,
-              t(`simType.${l.simType}`),
-              l.plan,
-              t(`lineStatus.${l.status}`),
-            ])}
+            rows={account.lines}
+            rowKey={(l) => l.id}
+            columns={[
+              { header: t("account.phoneNumber"), cell: (l) => <span className="num">{l.phoneNumber}</span> },
+              { header: t("account.simType"), cell: (l) => t(`simType.${l.simType}`) },
+              { header: t("account.plan"), cell: (l) => l.plan },
+              { header: t("account.lineStatus"), cell: (l) => t(`lineStatus.${l.status}`) },
+            ]}
           />
         </TabsContent>
         <TabsContent value="signIns">
           <SimpleTable
             empty={t("account.noSignIns")}
-            headers={[t("account.time"), t("account.result"), t("account.ip"), t("account.country"), t("account.device")]}
-            rows={account.signIns.map((e) => [
-              <span className="num whitespace-nowrap">{formatDateTime(e.occurredAt)}</span>,
-              outcome(e.outcome, e.reason),
-              <span className="num">{e.ip ?? "—"}</span>,
-              e.country ?? "—",
-              <span className="line-clamp-1 max-w-72 text-xs text-neutral-600" title={e.userAgent ?? undefined}>
-                {e.userAgent ?? "—"}
-              </span>,
-            ])}
+            rows={account.signIns}
+            rowKey={(e) => e.id}
+            columns={[
+              time,
+              { header: t("account.result"), cell: (e) => outcome(e.outcome, e.reason) },
+              { header: t("account.ip"), cell: (e) => <span className="num">{e.ip ?? "—"}</span> },
+              { header: t("account.country"), cell: (e) => e.country ?? "—" },
+              {
+                header: t("account.device"),
+                cell: (e) => (
+                  <span className="line-clamp-1 max-w-72 text-xs text-neutral-600" title={e.userAgent ?? undefined}>
+                    {e.userAgent ?? "—"}
+                  </span>
+                ),
+              },
+            ]}
           />
         </TabsContent>
         <TabsContent value="audit">
           <SimpleTable
             empty={t("account.noAudit")}
-            headers={[t("account.time"), t("account.action"), t("account.actor"), t("account.result")]}
-            rows={account.auditTrail.map((e) => [
-              <span className="num whitespace-nowrap">{formatDateTime(e.occurredAt)}</span>,
-              <code className="text-xs">{e.action}</code>,
-              e.actorLabel ?? "—",
-              outcome(e.outcome, e.reason),
-            ])}
+            rows={account.auditTrail}
+            rowKey={(e) => e.id}
+            columns={[
+              time,
+              { header: t("account.action"), cell: (e) => <code className="text-xs">{e.action}</code> },
+              { header: t("account.actor"), cell: (e) => e.actorLabel ?? "—" },
+              { header: t("account.result"), cell: (e) => outcome(e.outcome, e.reason) },
+            ]}
           />
         </TabsContent>
       </Tabs>

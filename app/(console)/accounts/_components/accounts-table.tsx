@@ -44,6 +44,7 @@ export function AccountsTable({ rows, state, defaults }: { rows: AccountRow[]; s
       ),
     },
   ];
+  // eslint-disable-next-line react-hooks/incompatible-library -- rows come from the server per page; nothing downstream is memoized
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true });
 
   const sortHref = (column: string) => {

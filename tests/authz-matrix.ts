@@ -1,0 +1,36 @@
+// Every page, route handler and server action, with what it requires. tests/unit/authz-matrix.test.ts fails when
+// a file under app/ is missing here; tests/e2e/authz.spec.ts proves the pages refuse those who lack the permission.
+import type { Domain, Level } from "@/lib/permissions";
+
+export type Requirement = { domain: Domain; level: Level } | "signed-in" | "public" | "admin";
+
+export const PAGES: Record<string, Requirement> = {
+  "/": "admin",
+  "/accounts": { domain: "accounts", level: "view" },
+  "/accounts/[id]": { domain: "accounts", level: "view" },
+  "/roles": { domain: "accounts", level: "view" },
+  "/requests": "signed-in",
+  "/offboarding": { domain: "offboarding", level: "view" },
+  "/reviews": { domain: "reviews", level: "view" },
+  "/lines": { domain: "lines", level: "view" },
+  "/billing": { domain: "billing", level: "view" },
+  "/alerts": { domain: "security", level: "view" },
+  "/audit": { domain: "audit", level: "view" },
+  "/security/network": { domain: "security", level: "view" },
+  "/security/policies": { domain: "security", level: "view" },
+  "/compliance": { domain: "security", level: "view" },
+  "/settings": { domain: "org", level: "view" },
+  "/me": "signed-in",
+  "/sign-in": "public",
+};
+
+export const ROUTES: Record<string, Requirement> = {
+  "GET /api/health": "public",
+};
+
+/** Server actions by file and export name. */
+export const ACTIONS: Record<string, Requirement> = {
+  "app/actions.ts#setLocaleAction": "public",
+  "app/(console)/actions.ts#signOutAction": "signed-in",
+  "app/(auth)/sign-in/actions.ts#signInAction": "public",
+};
