@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PAGES } from "@/tests/authz-matrix";
+import { DEMO_PASSWORD as PASSWORD, demo } from "./fixtures/accounts";
 import { SignInPage } from "./pages/sign-in-page";
-
-const PASSWORD = "Demo-Console-2026!";
 const restricted = Object.entries(PAGES).filter(([, r]) => typeof r === "object");
 const concrete = (url: string) => url.replace("[id]", "00000000-0000-4000-8000-000000000000");
 
@@ -14,9 +13,7 @@ test("without a session every console page leads to sign-in", async ({ page }) =
 });
 
 test("a member lands on My Page, sees no admin areas and is refused each of them", async ({ page }) => {
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn("member@minato-shoji.example.jp", PASSWORD);
+  await new SignInPage(page).signInAs(demo.member, PASSWORD);
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { name: "マイページ" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "メニュー" }).getByRole("link")).toHaveCount(0);
@@ -28,9 +25,7 @@ test("a member lands on My Page, sees no admin areas and is refused each of them
 });
 
 test("a line operator sees only the areas of their role", async ({ page }) => {
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn("lines@minato-shoji.example.jp", PASSWORD);
+  await new SignInPage(page).signInAs(demo.lines, PASSWORD);
   const nav = page.getByRole("navigation", { name: "メニュー" });
   await expect(nav.getByRole("link", { name: "回線・SIM" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "アカウント (OCN ID)" })).toBeVisible();
@@ -39,9 +34,7 @@ test("a line operator sees only the areas of their role", async ({ page }) => {
 });
 
 test("one organization's account is not found from another organization", async ({ page }) => {
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn("admin@sakura-logistics.example.jp", PASSWORD);
+  await new SignInPage(page).signInAs(demo.otherOrgAdmin, PASSWORD);
   await page.goto("/accounts");
   const total = Number((await page.getByText(/全 [\d,]+ 件/).first().innerText()).replace(/[^\d]/g, ""));
   expect(total).toBeLessThan(20);

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { AccountsPage, Console } from "./pages/console";
 import { SignInPage } from "./pages/sign-in-page";
-import { E2E_PASSWORD, e2eAccounts } from "./fixtures/seed";
+import { DEMO_PASSWORD, E2E_PASSWORD, demo, e2eAccounts } from "./fixtures/accounts";
 
-const ADMIN = { loginId: "admin@minato-shoji.example.jp", password: "Demo-Console-2026!" };
+const ADMIN = { loginId: demo.admin, password: DEMO_PASSWORD };
 
 test("a wrong password shows the generic error on the page and keeps the typed ID", async ({ page }) => {
   const signIn = new SignInPage(page);
@@ -63,8 +63,7 @@ test("an admin signs in, filters the accounts list, switches language and signs 
 });
 
 test("the dashboard shows the 90-day sign-in chart from the seeded events", async ({ page }) => {
-  await new SignInPage(page).goto();
-  await new SignInPage(page).signIn(ADMIN.loginId, ADMIN.password);
+  await new SignInPage(page).signInAs(ADMIN.loginId, ADMIN.password);
   await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
   await expect(page.getByText("サインイン数 (過去90日・日別)")).toBeVisible();
   // recharts draws one bar per day and series; a 90-day chart with data has many.

@@ -13,7 +13,14 @@ export class SignInPage {
     await this.page.getByRole("button", { name: /サインイン|Sign in/ }).click();
   }
 
+  /** Signs in and waits until the console has taken over from the sign-in page. */
+  async signInAs(loginId: string, password: string) {
+    await this.goto();
+    await this.signIn(loginId, password);
+    await expect(this.page).not.toHaveURL(/\/sign-in/);
+  }
+
   async expectGenericError() {
-    await expect(this.page.getByRole("alert")).toContainText(/OCN ID またはパスワードが正しくない|OCN ID or password is wrong/);
+    await expect(this.page.locator("form").getByRole("alert")).toContainText(/OCN ID またはパスワードが正しくない|OCN ID or password is wrong/);
   }
 }
