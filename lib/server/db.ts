@@ -48,6 +48,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
+function displayPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative && !relative.startsWith("..") ? relative : p;
+}
+
 const processStartedAt = String(Math.round(Date.now() - process.uptime() * 1000));
 
 /**
@@ -80,7 +85,7 @@ function acquireLock(lockFile: string): () => void {
         continue;
       }
       throw new DatabaseOpenError(
-        `The embedded database in ${path.relative(process.cwd(), lockFile.replace(/\.lock$/, "")) || "."} is already open in process ${pid}. ` +
+        `The embedded database in ${displayPath(lockFile.replace(/\.lock$/, ""))} is already open in process ${pid}. ` +
           `Only one process may open it: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
       );
     }

@@ -8,10 +8,9 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    .refine((v) => v === undefined || (/^postgres(ql)?:\/\/\S+$/.test(v) && URL.canParse(v)), {
       message: "must be a postgresql://user@host:port/database URL",
-    })
-    .refine((v) => v === undefined || URL.canParse(v), { message: "is not a valid URL" }),
+    }),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUSTED_PROXIES: z.string().default(""),
