@@ -63,6 +63,10 @@ export async function createBenchOrganization(prisma: Db, tag: string, hash: str
   return { id: org.id, tag, departmentIds, size: 1, admin: { loginId: admin.loginId, password: BENCH_PASSWORD } };
 }
 
+export function loginIdOf(org: Pick<BenchOrganization, "tag">, index: number): string {
+  return `${org.tag}-${String(index).padStart(6, "0")}@bench.example.jp`;
+}
+
 function accountRow(org: BenchOrganization, i: number, hash: string, now: Date): Prisma.AccountCreateManyInput {
   // Spread the rare surname over the first thousand, so every size holds the same SEARCH_HITS matches.
   const rare = i === 100 || i === 500 || i === 900;
@@ -70,7 +74,7 @@ function accountRow(org: BenchOrganization, i: number, hash: string, now: Date):
   const [given, givenKana] = GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]!;
   const status = statusOf(i);
   const contractor = i % 7 === 0;
-  const loginId = `${org.tag}-${String(i).padStart(6, "0")}@bench.example.jp`;
+  const loginId = loginIdOf(org, i);
   return {
     organizationId: org.id,
     loginId,

@@ -27,15 +27,27 @@ function median(sorted: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs fn sequentially: `warmup` unmeasured calls, then `iterations` measured ones (stopping early past `budgetMs`, after at least 10). */
+/**
+ * Runs fn sequentially: `warmup` unmeasured calls, then `iterations` measured ones (stopping early past `budgetMs`,
+ * after at least 10); `prepare(i)` runs before call i, untimed.
+ */
 export async function measure(
   fn: (i: number) => Promise<unknown>,
-  { warmup, iterations, budgetMs = Infinity }: { warmup: number; iterations: number; budgetMs?: number },
+  {
+    warmup,
+    iterations,
+    budgetMs = Infinity,
+    prepare,
+  }: { warmup: number; iterations: number; budgetMs?: number; prepare?: (i: number) => Promise<unknown> },
 ): Promise<Sample> {
-  for (let i = 0; i < warmup; i++) await fn(i);
+  for (let i = 0; i < warmup; i++) {
+    await prepare?.(i);
+    await fn(i);
+  }
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < iterations; i++) {
+    await prepare?.(warmup + i);
     const t0 = performance.now();
     await fn(warmup + i);
     times.push(performance.now() - t0);
