@@ -17,9 +17,10 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, async () => {
-  const url = `http://${["0.0.0.0", "127.0.0.1", "::"].includes(hostname) ? "localhost" : hostname}:${port}`;
+  const local = ["0.0.0.0", "127.0.0.1", "::"].includes(hostname);
+  const url = `http://${local ? "localhost" : hostname}:${port}`;
   // Opening the database on the first request would make the first person wait; open it now.
-  const health = await fetch(`${url}/api/health`).then((r) => r.json()).catch(() => null);
+  const health = await fetch(`http://${local ? "127.0.0.1" : hostname}:${port}/api/health`).then((r) => r.json()).catch(() => null);
   if (health?.status !== "ok") console.error("warning: the database is not reachable; see the messages above.");
   console.log(`OCN Business Console ready on ${url}`);
 });
