@@ -219,6 +219,6 @@ export async function db(): Promise<Db> {
 }
 
 /** Tests and scripts hand the process a database they opened themselves. */
-export function useDatabase(d: Database): void {
+export function setProcessDatabase(d: Database): void {
   state.__ocnDatabase = Promise.resolve(d);
 }

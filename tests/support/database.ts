@@ -2,7 +2,7 @@
 // a fresh database created on that PostgreSQL server and dropped afterwards.
 import crypto from "node:crypto";
 import pg from "pg";
-import { openPglite, openPostgres, useDatabase, type Database } from "@/lib/server/db";
+import { openPglite, openPostgres, setProcessDatabase, type Database } from "@/lib/server/db";
 
 export interface TestDatabase extends Database {
   drop(): Promise<void>;
@@ -12,7 +12,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const d = await openPglite("memory://");
-    useDatabase(d);
+    setProcessDatabase(d);
     return { ...d, drop: () => d.close() };
   }
   const name = `ocn_test_${crypto.randomBytes(6).toString("hex")}`;
@@ -23,7 +23,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const d = await openPostgres(url.toString(), { migrate: true });
-  useDatabase(d);
+  setProcessDatabase(d);
   return {
     ...d,
     async drop() {
