@@ -5,7 +5,9 @@ import type { AccountKind, AccountStatus, EmploymentStatus, LineStatus, Prisma, 
 import type { BuiltInRoleKey } from "@/lib/permissions";
 import { isBusinessDay, isOffHours, startOfTokyoDay, tokyoParts } from "@/lib/policy/business-calendar";
 import type { Db, Tx } from "@/lib/server/db";
+import { sealSecret } from "@/lib/server/secret-box";
 import { cachedHash, createOrganization } from "@/tests/factories";
+import { demoTotpSecret } from "./demo-totp";
 
 export const DEMO_CUSTOMER_NUMBER = "N240112345";
 export const SAKURA_CUSTOMER_NUMBER = "N240167890";
@@ -1154,6 +1156,10 @@ async function writePlan(
       contractorCompany: a.contractorCompany,
       status: a.status,
       passwordHash: a.hasPassword ? (a.demoPassword ? hashes.demo : hashes.staff) : null,
+      // Everyone who has signed in before has an authenticator app enrolled (the demo's secrets are derivable).
+      ...(a.hasPassword && (a.lastSignInAt || a.demoPassword)
+        ? { totpSecret: sealSecret(demoTotpSecret(a.loginId), a.id), totpEnabledAt: a.createdAt }
+        : {}),
       passwordChangedAt: a.passwordChangedAt,
       sessionVersion: a.sessionVersion,
       lockedUntil: a.lockedUntil,
@@ -1236,10 +1242,12 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
   const events = await db.$transaction(
     async (tx) => {
       const minato = await createOrganization(tx, { name: MINATO.name, nameKana: MINATO.nameKana, customerNumber: DEMO_CUSTOMER_NUMBER, createdAt: created });
+      await tx.organization.update({ where: { id: minato.id }, data: { isDemo: true } });
       let count = await writePlan(tx, planMinato(minato.id, now, scale), minato.roleIds, hashes);
       const sakuraExists = await tx.organization.findUnique({ where: { customerNumber: SAKURA_CUSTOMER_NUMBER }, select: { id: true } });
       if (!sakuraExists) {
         const sakura = await createOrganization(tx, { name: SAKURA.name, nameKana: SAKURA.nameKana, customerNumber: SAKURA_CUSTOMER_NUMBER, createdAt: created });
+        await tx.organization.update({ where: { id: sakura.id }, data: { isDemo: true } });
         count += await writePlan(tx, planSakura(sakura.id, now), sakura.roleIds, hashes);
       }
       return count;

@@ -22,6 +22,10 @@ export const PAGES: Record<string, Requirement> = {
   "/settings": { domain: "org", level: "view" },
   "/me": "signed-in",
   "/sign-in": "public",
+  // The sign-in steps need a live challenge from the step before, not a session.
+  "/sign-in/verify": "public",
+  "/sign-in/enroll": "public",
+  "/sign-in/change-password": "public",
 };
 
 export const ROUTES: Record<string, Requirement> = {
@@ -33,4 +37,7 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
   "app/(auth)/sign-in/actions.ts#signInAction": "public",
+  "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",
+  "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": "public",
+  "app/(auth)/sign-in/actions.ts#changeExpiredPasswordAction": "public",
 };

@@ -5,6 +5,7 @@ import { resolveClientIp, parseTrustedProxies } from "@/lib/policy/client-ip";
 import { db } from "./db";
 import { env } from "./env";
 import { AppError } from "./errors";
+import { checkAddress } from "./network/check-address";
 import { readSessionId, requestClientHeaders } from "./session";
 
 export interface Actor {
@@ -49,13 +50,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
           status: true,
           sessionVersion: true,
           organizationId: true,
-          organization: { select: { name: true } },
+          organization: { select: { name: true, sessionPolicy: { select: { idleMinutes: true } } } },
         },
       },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
-  const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
+  const idleLimit = (session.account.organization.sessionPolicy?.idleMinutes ?? env().SESSION_IDLE_MINUTES) * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleLimit) return null;
   const account = session.account;
   if (account.status !== "active" || account.sessionVersion !== session.sessionVersion) return null;
@@ -74,10 +75,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const permissions = mergePermissions(
     grants.map((g) => Object.fromEntries(g.role.permissions.map((p) => [p.domain, p.level])) as PermissionSet),
   );
+  const { ip } = await clientContext();
+  // The allowlist holds for open sessions too: a session from an address no longer allowed is refused.
+  const address = await checkAddress(prisma, { organizationId: account.organizationId, ip, isAdmin: Object.keys(permissions).length > 0, now });
+  if (!address.allowed) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { ip } = await clientContext();
   return {
     sessionId: session.id,
     accountId: account.id,

@@ -14,7 +14,7 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUSTED_PROXIES: z.string().default(""),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
 });
 

@@ -28,6 +28,7 @@ test("an admin signs in, filters the accounts list, switches language and signs 
   // Full-width input with a trailing space, as Japanese keyboards produce it.
   const fullWidth = ADMIN.loginId.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) + "　";
   await signIn.signIn(fullWidth, ADMIN.password);
+  await signIn.enterOneTimeCode(ADMIN.loginId);
 
   await expect(page).toHaveURL(/\/accounts$/);
   const accounts = new AccountsPage(page);

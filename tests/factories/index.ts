@@ -5,11 +5,14 @@ import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, DEFAULT_SOD_RULES, type BuiltInRole
 import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { Db, Tx } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
+import { sealSecret } from "@/lib/server/secret-box";
 import ja from "@/lib/i18n/messages/ja.json";
 
 export type FactoryDb = Db | Tx;
 
 export const DEFAULT_PASSWORD = "Correct-Horse-42!";
+/** Accounts made by the factories come enrolled in two-step verification with this authenticator secret. */
+export const FACTORY_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 // A per-process tag plus a counter: unique within a run and, in practice, across parallel workers.
 const run = randomBytes(3).toString("hex");
@@ -51,6 +54,7 @@ export async function createOrganization(
       lockoutPolicy: { create: {} },
       passwordPolicy: { create: {} },
       networkPolicy: { create: {} },
+      sessionPolicy: { create: {} },
       sodRules: {
         create: DEFAULT_SOD_RULES.map((rule) => ({
           name: rule.key,
@@ -113,11 +117,14 @@ export interface AccountInput {
   passwordChangedAt?: Date | null;
   disabledAt?: Date | null;
   createdAt?: Date;
+  /** The authenticator secret the account is enrolled with; null = not enrolled yet (first sign-in enrols). */
+  totpSecret?: string | null;
+  mustChangePassword?: boolean;
 }
 
 /** An account (active, with the member role, unless told otherwise); `password` is the one its hash was made from. */
 export async function createAccount(db: FactoryDb, input: AccountInput): Promise<{ id: string; loginId: string; password: string }> {
-  const { organizationId, roleKeys = ["member"], grantEndsAt = null, grantedById = null, password: given, passwordHash: givenHash, ...rest } = input;
+  const { organizationId, roleKeys = ["member"], grantEndsAt = null, grantedById = null, password: given, passwordHash: givenHash, totpSecret = FACTORY_TOTP_SECRET, ...rest } = input;
   const n = nextNumber();
   const loginId = normalizeLoginId(input.loginId ?? `user-${run}-${n}@example.jp`);
   const password = given ?? (givenHash === undefined ? DEFAULT_PASSWORD : "");
@@ -142,6 +149,12 @@ export async function createAccount(db: FactoryDb, input: AccountInput): Promise
     const roles = await db.role.findMany({ where: { organizationId, key: { in: roleKeys } }, select: { id: true } });
     await db.roleGrant.createMany({
       data: roles.map((role) => ({ organizationId, accountId: account.id, roleId: role.id, grantedById, endsAt: grantEndsAt })),
+    });
+  }
+  if (totpSecret) {
+    await db.account.update({
+      where: { id: account.id },
+      data: { totpSecret: sealSecret(totpSecret, account.id), totpEnabledAt: rest.createdAt ?? new Date() },
     });
   }
   return { id: account.id, loginId, password };

@@ -1,29 +1,85 @@
 "use server";
-// POST of the sign-in form: the one sign-in pipeline, then the session cookie.
+// The sign-in steps' form posts: password, second factor, first-time enrolment, forced password change.
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl, signInSchema } from "@/lib/schemas/auth";
 import { clientContext } from "@/lib/server/authorize";
 import { setSessionCookie } from "@/lib/server/session";
+import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_OPTIONS, NEXT_COOKIE, STEP_PATH, challengeToken } from "@/lib/server/sign-in/challenge-cookie";
+import { changeExpiredPassword, newPasswordSchema } from "@/lib/server/sign-in/change-expired-password";
+import { enrollSecondFactor } from "@/lib/server/sign-in/enroll-second-factor";
+import type { SignInOutcome } from "@/lib/server/sign-in/finish-sign-in";
 import { signIn } from "@/lib/server/sign-in/sign-in";
+import { secondFactorSchema, verifySecondFactor } from "@/lib/server/sign-in/verify-second-factor";
 
-export type SignInState = { error: "failed" | "required" | "unavailable"; loginId: string } | null;
+
+export type SignInState = { error: string; loginId?: string; problems?: { code: string; min?: number; max?: number; depth?: number }[] } | null;
+
+/** Moves the browser on after a step: the next step's page, the console, or back to the start. */
+async function follow(outcome: SignInOutcome, callbackUrl?: string): Promise<SignInState> {
+  const jar = await cookies();
+  if (outcome.kind === "challenge") {
+    jar.set(CHALLENGE_COOKIE, outcome.token, CHALLENGE_COOKIE_OPTIONS);
+    if (callbackUrl !== undefined) jar.set(NEXT_COOKIE, safeCallbackUrl(callbackUrl), CHALLENGE_COOKIE_OPTIONS);
+    redirect(STEP_PATH[outcome.step]);
+  }
+  if (outcome.kind === "session") {
+    const next = safeCallbackUrl(callbackUrl ?? jar.get(NEXT_COOKIE)?.value);
+    jar.delete({ name: CHALLENGE_COOKIE, path: "/sign-in" });
+    jar.delete({ name: NEXT_COOKIE, path: "/sign-in" });
+    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId });
+    redirect(next);
+  }
+  if (outcome.reason === "challenge_expired") redirect("/sign-in?expired=1");
+  return { error: outcome.reason === "mfa_failed" ? "mfaFailed" : "failed" };
+}
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const typed = String(form.get("loginId") ?? "").slice(0, 254);
   const parsed = signInSchema.safeParse({
     loginId: form.get("loginId") ?? "",
     password: form.get("password") ?? "",
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
-  const typed = String(form.get("loginId") ?? "").slice(0, 254);
   if (!parsed.success) return { error: "required", loginId: typed };
-  let result;
-  try {
-    result = await signIn(parsed.data, await clientContext());
-  } catch (e) {
-    console.error("sign-in failed", e);
-    return { error: "unavailable", loginId: typed };
+  const outcome = await signIn(parsed.data, await clientContext());
+  const state = await follow(outcome, parsed.data.callbackUrl ?? "/");
+  return state && { ...state, loginId: typed };
+}
+
+export async function verifySecondFactorAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = secondFactorSchema.safeParse({ code: form.get("code") ?? "", method: form.get("method") ?? "totp" });
+  if (!parsed.success) return { error: "codeRequired" };
+  return follow(await verifySecondFactor(await challengeToken(), parsed.data, await clientContext()));
+}
+
+export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupCodes: string[]; next: string; error?: undefined } | null;
+
+export async function enrollSecondFactorAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
+  const code = String(form.get("code") ?? "").trim();
+  if (!code || code.length > 64) return { error: "codeRequired" };
+  const result = await enrollSecondFactor(await challengeToken(), { code }, await clientContext());
+  const { outcome, backupCodes } = result;
+  if (backupCodes && outcome.kind !== "refused") {
+    // Enrolled: the page shows the backup codes once, then the person continues to the next step or the console.
+    const jar = await cookies();
+    if (outcome.kind === "challenge") {
+      jar.set(CHALLENGE_COOKIE, outcome.token, CHALLENGE_COOKIE_OPTIONS);
+      return { backupCodes, next: STEP_PATH[outcome.step] };
+    }
+    const next = safeCallbackUrl(jar.get(NEXT_COOKIE)?.value);
+    jar.delete({ name: CHALLENGE_COOKIE, path: "/sign-in" });
+    jar.delete({ name: NEXT_COOKIE, path: "/sign-in" });
+    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId });
+    return { backupCodes, next };
   }
-  if (!result.ok) return { error: "failed", loginId: typed };
-  await setSessionCookie({ sid: result.sessionId, sub: result.accountId });
-  redirect(safeCallbackUrl(parsed.data.callbackUrl));
+  return follow(outcome);
+}
+
+export async function changeExpiredPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
+  const result = await changeExpiredPassword(await challengeToken(), parsed.data, await clientContext());
+  if ("problems" in result) return { error: "weakPassword", problems: result.problems };
+  return follow(result.outcome);
 }

@@ -1,98 +1,66 @@
 import "server-only";
+import { generateTotpSecret } from "@/lib/policy/totp";
 import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { SignInInput } from "@/lib/schemas/auth";
-import { recordSignInEvent } from "../audit";
+import { recordAudit, recordSignInEvent } from "../audit";
 import { db } from "../db";
-import { env } from "../env";
+import { checkAddress } from "../network/check-address";
 import { getDummyHash, verifyPassword } from "../password";
+import { sealSecret } from "../secret-box";
+import { createChallenge } from "./challenge";
+import { auditBase, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
+import { isLocked, registerFailure } from "./lockout";
+import { lockAndLoadAccount } from "./sign-in-account";
 
-// The one sign-in pipeline: normalize → find → password → status → session; every outcome is audited.
-// Lockout, IP allowlists and the second factor slot in between (issue 3).
+export type { ClientInfo, SignInOutcome } from "./finish-sign-in";
 
-export type SignInFailureReason = "unknown_id" | "bad_password" | "locked" | "disabled" | "suspended" | "invited";
-
-export type SignInResult =
-  | { ok: true; sessionId: string; accountId: string }
-  | { ok: false; reason: SignInFailureReason };
-
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export async function signIn(input: Pick<SignInInput, "loginId" | "password">, client: ClientInfo): Promise<SignInResult> {
+// The one sign-in pipeline, first factor: normalize → find → password → (under the account's row lock)
+// lockout → status → allowlist → second factor challenge. Every outcome is audited.
+export async function signIn(input: Pick<SignInInput, "loginId" | "password">, client: ClientInfo): Promise<SignInOutcome> {
   const prisma = await db();
   const loginId = normalizeLoginId(input.loginId);
-  const now = new Date();
-  const account = await prisma.account.findUnique({
-    where: { loginId },
-    select: {
-      id: true,
-      organizationId: true,
-      loginId: true,
-      status: true,
-      lockedUntil: true,
-      sessionVersion: true,
-      passwordHash: true,
-      organization: { select: { businessHoursStart: true, businessHoursEnd: true } },
-    },
-  });
-
+  const found = await prisma.account.findUnique({ where: { loginId }, select: { id: true, passwordHash: true } });
   // Hash even when the ID is unknown or has no password, so the answer takes as long either way.
-  const passwordOk = await verifyPassword(account?.passwordHash ?? (await getDummyHash()), input.password);
-  const base = { ip: client.ip, userAgent: client.userAgent, occurredAt: now, targetType: "account" };
+  const passwordOk = await verifyPassword(found?.passwordHash ?? (await getDummyHash()), input.password);
+  const now = new Date();
 
-  if (!account) {
+  if (!found) {
     await prisma.$transaction((tx) =>
       recordSignInEvent(tx, {
-        ...base,
         organizationId: null,
         actorLabel: loginId.slice(0, 254),
+        action: "auth.sign_in",
         outcome: "failure",
         reason: "unknown_id",
-        action: "auth.sign_in",
+        ip: client.ip,
+        userAgent: client.userAgent,
+        occurredAt: now,
+        details: { step: "password" },
       }),
     );
-    return { ok: false, reason: "unknown_id" };
+    return { kind: "refused", reason: "unknown_id" };
   }
 
-  const hours = { startHour: account.organization.businessHoursStart, endHour: account.organization.businessHoursEnd };
-  const who = { ...base, organizationId: account.organizationId, actorId: account.id, actorLabel: account.loginId, targetId: account.id, targetLabel: account.loginId, action: "auth.sign_in" };
+  return prisma.$transaction(
+    async (tx) => {
+      const account = await lockAndLoadAccount(tx, found.id);
+      if (isLocked(account, now)) return refuse(tx, account, "locked", client, now);
+      if (account.status === "disabled" || account.status === "suspended" || account.status === "invited") {
+        return refuse(tx, account, account.status, client, now);
+      }
+      if (!passwordOk) {
+        await registerFailure(tx, account, account.lockout, { now, ...client });
+        return refuse(tx, account, "bad_password", client, now);
+      }
+      const address = await checkAddress(tx, { organizationId: account.organizationId, ip: client.ip, isAdmin: account.isAdmin, now });
+      if (!address.allowed) return refuse(tx, account, "ip_not_allowed", client, now);
 
-  let reason: SignInFailureReason | null = null;
-  if (account.status === "locked" && (!account.lockedUntil || account.lockedUntil > now)) reason = "locked";
-  else if (account.status === "disabled") reason = "disabled";
-  else if (account.status === "suspended") reason = "suspended";
-  else if (account.status === "invited") reason = "invited";
-  else if (!passwordOk) reason = "bad_password";
-
-  if (reason) {
-    const failed = reason;
-    await prisma.$transaction((tx) => recordSignInEvent(tx, { ...who, outcome: "failure", reason: failed }, hours));
-    return { ok: false, reason };
-  }
-
-  const expiresAt = new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000);
-  const session = await prisma.$transaction(async (tx) => {
-    if (account.status === "locked") {
-      await tx.account.update({ where: { id: account.id }, data: { status: "active", lockedUntil: null } });
-    }
-    const created = await tx.session.create({
-      data: {
-        organizationId: account.organizationId,
-        accountId: account.id,
-        sessionVersion: account.sessionVersion,
-        ip: client.ip,
-        userAgent: client.userAgent?.slice(0, 512) ?? null,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-      },
-      select: { id: true },
-    });
-    await tx.account.update({ where: { id: account.id }, data: { lastSignInAt: now } });
-    await recordSignInEvent(tx, { ...who, outcome: "success", details: { sessionId: created.id } }, hours);
-    return created;
-  });
-  return { ok: true, sessionId: session.id, accountId: account.id };
+      const step = account.totpEnabledAt ? "mfa" : "enroll";
+      const pendingSecret = step === "enroll" ? sealSecret(generateTotpSecret(), account.id) : null;
+      const token = await createChallenge(tx, { organizationId: account.organizationId, accountId: account.id, step, pendingSecret, ...client, now });
+      await recordAudit(tx, { ...auditBase(account, client, now), action: "auth.password_verified", outcome: "success", details: { next: step } });
+      return { kind: "challenge", step, token } as const;
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
 }

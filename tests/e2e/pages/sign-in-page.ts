@@ -1,4 +1,23 @@
 import { expect, type Page } from "@playwright/test";
+import { totpCode, totpStep } from "@/lib/policy/totp";
+import { demoTotpSecret } from "@/prisma/demo-totp";
+
+// Each one-time code is accepted once per account: remember the steps this run has spent.
+const spent = new Map<string, number>();
+
+export async function unusedCode(loginId: string): Promise<string> {
+  for (;;) {
+    const now = new Date();
+    const last = spent.get(loginId) ?? -1;
+    for (const offset of [0, 1]) {
+      if (totpStep(now) + offset > last) {
+        spent.set(loginId, totpStep(now) + offset);
+        return totpCode(demoTotpSecret(loginId), now, offset);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 
 export class SignInPage {
   constructor(private readonly page: Page) {}
@@ -9,14 +28,21 @@ export class SignInPage {
 
   async signIn(loginId: string, password: string) {
     await this.page.getByLabel(/OCN ID/).fill(loginId);
-    await this.page.getByLabel(/パスワード|Password/).fill(password);
-    await this.page.getByRole("button", { name: /サインイン|Sign in/ }).click();
+    await this.page.getByLabel(/^(パスワード|Password)$/).fill(password);
+    await this.page.getByRole("button", { name: /^(サインイン|Sign in)$/ }).click();
   }
 
-  /** Signs in and waits until the console has taken over from the sign-in page. */
+  async enterOneTimeCode(loginId: string) {
+    await expect(this.page).toHaveURL(/\/sign-in\/verify/);
+    await this.page.getByLabel(/ワンタイムコード|One-time code/).fill(await unusedCode(loginId));
+    await this.page.getByRole("button", { name: /^(確認|Verify)$/ }).click();
+  }
+
+  /** Password, then the authenticator code; waits until the console has taken over. */
   async signInAs(loginId: string, password: string) {
     await this.goto();
     await this.signIn(loginId, password);
+    await this.enterOneTimeCode(loginId.normalize("NFKC").trim().toLowerCase());
     await expect(this.page).not.toHaveURL(/\/sign-in/);
   }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { PasswordInput } from "@/components/forms/password-input";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { signInAction, type SignInState } from "../actions";
@@ -13,7 +14,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(state.error)}
+          {t(state.error as "failed")}
         </p>
       ) : null}
       <div>
@@ -35,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <div>
         <Label htmlFor="password">{t("password")}</Label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={state ? true : undefined} />
+        <PasswordInput id="password" name="password" autoComplete="current-password" invalid={Boolean(state)} />
       </div>
       <Button type="submit" size="lg" disabled={pending} aria-disabled={pending}>
         {pending ? t("submitting") : t("submit")}
