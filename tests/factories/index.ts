@@ -6,7 +6,7 @@ import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { Db, Tx } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { sealSecret } from "@/lib/server/secret-box";
-import ja from "@/lib/i18n/messages/ja.json";
+import ja from "@/lib/i18n/messages/ja/core.json";
 
 export type FactoryDb = Db | Tx;
 
