@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = path.join(".data", "e2e", "pglite");
+const dataDir = path.join(".data", `e2e-${port}`, "pglite");
 
 export default defineConfig({
   testDir: "tests/e2e",

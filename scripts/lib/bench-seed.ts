@@ -43,7 +43,7 @@ export interface BenchOrganization {
   departmentIds: string[];
   /** Accounts in the organization so far, the admin included. */
   size: number;
-  admin: { loginId: string; password: string };
+  admin: { id: string; loginId: string; password: string };
 }
 
 /** An organization with 20 departments and one org_admin (account #0, who signs in to list). */
@@ -60,7 +60,26 @@ export async function createBenchOrganization(prisma: Db, tag: string, hash: str
     displayName: "管理 太郎",
     nameKana: "カンリ タロウ",
   });
-  return { id: org.id, tag, departmentIds, size: 1, admin: { loginId: admin.loginId, password: BENCH_PASSWORD } };
+  return { id: org.id, tag, departmentIds, size: 1, admin: { id: admin.id, loginId: admin.loginId, password: BENCH_PASSWORD } };
+}
+
+/** A signed-in session for the organization's admin, made directly: listing should not depend on the sign-in steps. */
+export async function createBenchSession(prisma: Db, org: BenchOrganization): Promise<string> {
+  const now = new Date();
+  const session = await prisma.session.create({
+    data: {
+      organizationId: org.id,
+      accountId: org.admin.id,
+      sessionVersion: 1,
+      ip: "127.0.0.1",
+      userAgent: "ocn-bench",
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    },
+    select: { id: true },
+  });
+  return session.id;
 }
 
 export function loginIdOf(org: Pick<BenchOrganization, "tag">, index: number): string {

@@ -18,6 +18,25 @@ export function buildIfMissing(root: string, log: (line: string) => void): void 
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === "generated" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** True when a source the build depends on changed after .next/BUILD_ID was written. */
+export function buildIsStale(root: string): boolean {
+  const built = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = ["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((s) => newestMtime(path.join(root, s)));
+  return built < Math.max(...sources);
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -41,8 +60,9 @@ export async function startServer(root: string, pgliteDir: string, log: (line: s
     PORT: String(port),
     HOST: "127.0.0.1",
     PGLITE_DATA_DIR: pgliteDir,
-    // A secret of its own, so the bench never reads or writes the developer's .data/auth-secret.
+    // Keys of its own, so the server never reads or writes the developer's key files under .data/.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NODE_ENV: "production",
   };
   delete env.DATABASE_URL;
@@ -69,14 +89,15 @@ export async function startServer(root: string, pgliteDir: string, log: (line: s
       clearTimeout(timer);
     }
   };
-  const url = await new Promise<string>((resolve, reject) => {
+  // The banner may name localhost; the server listens on 127.0.0.1 only, so the bench talks to that.
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`server not ready after 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /OCN Business Console ready on (http:\/\/\S+)/.exec(output);
-      if (ready) {
+      if (output.includes("OCN Business Console ready on")) {
         clearTimeout(timeout);
-        resolve(ready[1]!);
+        resolve();
       }
     };
     child.stdout!.on("data", onData);
@@ -125,18 +146,27 @@ export async function fetchSignInForm(url: string): Promise<[string, string][]> 
   return hiddenInputs(await page.text());
 }
 
-/** POSTs the form as a browser without JavaScript would; resolves to the session cookie, or throws. */
-export async function postSignIn(url: string, fields: [string, string][], loginId: string, password: string): Promise<string> {
+export interface SignInAnswer {
+  /** "session": signed in; "step": sent on to the next sign-in step (second factor, enrolment, password change). */
+  reached: "session" | "step";
+  location: string;
+}
+
+/**
+ * POSTs the password form as a browser without JavaScript would. Passing answers 303 with a cookie: the session, or
+ * the challenge of the next step under /sign-in/; anything else (a refusal renders the page with role="alert") throws.
+ */
+export async function postSignIn(url: string, fields: [string, string][], loginId: string, password: string): Promise<SignInAnswer> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   body.append("loginId", loginId);
   body.append("password", password);
   const response = await fetch(`${url}/sign-in`, { method: "POST", body, redirect: "manual" });
   const text = await response.text();
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("ocn.session-token="));
-  if (response.status !== 303 || !cookie) {
-    const refused = /role="alert"/.test(text) ? " (the page shows an alert: sign-in refused)" : "";
-    throw new Error(`POST /sign-in for ${loginId} answered ${response.status} without a session cookie${refused}`);
-  }
-  return cookie;
+  const location = response.headers.get("location") ?? "";
+  const cookies = response.headers.getSetCookie();
+  if (response.status === 303 && cookies.some((c) => c.startsWith("ocn.session-token="))) return { reached: "session", location };
+  if (response.status === 303 && cookies.length > 0 && new URL(location, url).pathname.startsWith("/sign-in/")) return { reached: "step", location };
+  const refused = /role="alert"/.test(text) ? " (the page shows an alert: sign-in refused)" : "";
+  throw new Error(`POST /sign-in for ${loginId} answered ${response.status} ${location} without a session or next step${refused}`);
 }

@@ -53,8 +53,48 @@ export async function measure(
     times.push(performance.now() - t0);
     if (times.length >= 10 && performance.now() - started > budgetMs) break;
   }
-  times.sort((a, b) => a - b);
-  return { median: median(times), p95: percentile(times, 95), samples: times.length };
+  return summarize(times);
+}
+
+/**
+ * Like measure, for several functions at once, taken in turn on every iteration: background load and JIT drift
+ * then weigh on all of them alike instead of on whichever happened to run first.
+ */
+export async function measureEach(
+  fns: (() => Promise<unknown>)[],
+  { warmup, iterations, budgetMs = Infinity }: { warmup: number; iterations: number; budgetMs?: number },
+): Promise<Sample[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const times: number[][] = fns.map(() => []);
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      times[k]!.push(performance.now() - t0);
+    }
+    if (i + 1 >= 10 && performance.now() - started > budgetMs) break;
+  }
+  return times.map(summarize);
+}
+
+function summarize(times: number[]): Sample {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: median(sorted), p95: percentile(sorted, 95), samples: sorted.length };
+}
+
+/**
+ * Calls the functions in turn for at least `ms`: V8 tiers WebAssembly (PGlite, Prisma's query compiler) and hot
+ * JavaScript up in the background, and before that the first few seconds run measurably slower.
+ */
+export async function warmUp(fns: (() => Promise<unknown>)[], ms: number): Promise<number> {
+  const started = performance.now();
+  let calls = 0;
+  while (performance.now() - started < ms) {
+    for (const fn of fns) await fn();
+    calls += fns.length;
+  }
+  return calls;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
