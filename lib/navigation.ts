@@ -24,4 +24,5 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "policies", href: "/security/policies", group: "security", domain: "security" },
   { key: "compliance", href: "/compliance", group: "security", domain: "security" },
   { key: "settings", href: "/settings", group: "security", domain: "org" },
+  { key: "outbox", href: "/outbox", group: "security", domain: "org" },
 ];

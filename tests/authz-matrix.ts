@@ -26,6 +26,10 @@ export const PAGES: Record<string, Requirement> = {
   "/sign-in/verify": "public",
   "/sign-in/enroll": "public",
   "/sign-in/change-password": "public",
+  "/sign-in/reset": "public",
+  "/sign-in/reset/[token]": "public",
+  "/sign-in/forgot-id": "public",
+  "/outbox": { domain: "org", level: "view" },
 };
 
 export const ROUTES: Record<string, Requirement> = {
@@ -40,4 +44,7 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",
   "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": "public",
   "app/(auth)/sign-in/actions.ts#changeExpiredPasswordAction": "public",
+  "app/(auth)/sign-in/reset/actions.ts#requestPasswordResetAction": "public",
+  "app/(auth)/sign-in/reset/actions.ts#resetPasswordAction": "public",
+  "app/(auth)/sign-in/forgot-id/actions.ts#remindLoginIdAction": "public",
 };

@@ -14,6 +14,14 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUSTED_PROXIES: z.string().default(""),
+  NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be the console's public URL, e.g. https://console.example.jp").optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/\S+$/.test(v), { message: "must be smtp://user:pass@host:587 or smtps://…" }),
+  MAIL_FROM: z.string().default("OCN ビジネスコンソール <no-reply@console.ocn.example>"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
 });

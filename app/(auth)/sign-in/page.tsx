@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/layout/auth-card";
@@ -16,7 +17,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
   if (await currentActor()) redirect(callbackUrl);
   const t = await getTranslations("signIn");
-  const notice = params.signedOut ? t("signedOut") : params.expired ? t("challengeExpired") : null;
+  const tr = await getTranslations("recovery");
+  const notice = params.signedOut ? t("signedOut") : params.expired ? t("challengeExpired") : params.reset ? tr("passwordReset") : null;
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
       {notice ? (
@@ -25,6 +27,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <div className="mt-4 flex flex-col items-center gap-1 text-sm">
+        <Link href="/sign-in/reset" className="text-accent-700 hover:underline">
+          {tr("forgotPassword")}
+        </Link>
+        <Link href="/sign-in/forgot-id" className="text-accent-700 hover:underline">
+          {tr("forgotId")}
+        </Link>
+      </div>
     </AuthCard>
   );
 }

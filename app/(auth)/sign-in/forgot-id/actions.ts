@@ -1,0 +1,18 @@
+"use server";
+// ID reminder: the OCN IDs registered with a mail address under a customer number, sent to that address.
+import { remindLoginIdSchema } from "@/lib/schemas/recovery";
+import { clientContext } from "@/lib/server/authorize";
+import { remindLoginId } from "@/lib/server/recovery/remind-login-id";
+
+export type ReminderState = { sent?: boolean; fieldErrors?: Record<string, string> } | null;
+
+export async function remindLoginIdAction(_previous: ReminderState, form: FormData): Promise<ReminderState> {
+  const parsed = remindLoginIdSchema.safeParse({ customerNumber: form.get("customerNumber") ?? "", email: form.get("email") ?? "" });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { fieldErrors };
+  }
+  await remindLoginId(parsed.data, await clientContext());
+  return { sent: true };
+}

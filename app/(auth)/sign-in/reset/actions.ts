@@ -1,0 +1,26 @@
+"use server";
+// Password reset: ask for a link by OCN ID, then set a new password through the link.
+import { redirect } from "next/navigation";
+import { requestPasswordResetSchema } from "@/lib/schemas/recovery";
+import { clientContext } from "@/lib/server/authorize";
+import { requestPasswordReset } from "@/lib/server/recovery/request-password-reset";
+import { resetPassword } from "@/lib/server/recovery/reset-password";
+import { newPasswordSchema } from "@/lib/server/sign-in/change-expired-password";
+
+export type RecoveryState = { sent?: boolean; error?: string; problems?: { code: string; min?: number; max?: number; depth?: number }[] } | null;
+
+export async function requestPasswordResetAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
+  const parsed = requestPasswordResetSchema.safeParse({ loginId: form.get("loginId") ?? "" });
+  if (!parsed.success) return { error: "required" };
+  await requestPasswordReset(parsed.data, await clientContext());
+  return { sent: true };
+}
+
+export async function resetPasswordAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
+  const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
+  const result = await resetPassword(String(form.get("token") ?? ""), parsed.data, await clientContext());
+  if (!result.ok && "expired" in result) return { error: "linkExpired" };
+  if (!result.ok) return { error: "weakPassword", problems: result.problems };
+  redirect("/sign-in?reset=1");
+}
