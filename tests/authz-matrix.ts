@@ -40,6 +40,10 @@ export const ROUTES: Record<string, Requirement> = {
 export const ACTIONS: Record<string, Requirement> = {
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
+  "app/(console)/accounts/[id]/actions.ts#unlockAccountAction": { domain: "accounts", level: "manage" },
+  "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": { domain: "accounts", level: "manage" },
+  "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": { domain: "accounts", level: "manage" },
+  "app/(console)/accounts/[id]/actions.ts#endSessionsAction": { domain: "accounts", level: "manage" },
   "app/(auth)/sign-in/actions.ts#signInAction": "public",
   "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",
   "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": "public",

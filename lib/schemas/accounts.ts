@@ -31,3 +31,10 @@ export type ListAccountsInput = Partial<Record<keyof z.output<typeof listAccount
 export type ListAccountsQuery = z.output<typeof listAccountsSchema>;
 
 export const accountIdSchema = z.object({ id: uuid });
+
+/** An admin's security action on one account (unlock, reset second factor, …), with an optional reason for the log. */
+export const accountActionSchema = z.object({
+  id: uuid,
+  reason: z.string().trim().max(500, "too_long").optional(),
+});
+export type AccountActionInput = z.infer<typeof accountActionSchema>;

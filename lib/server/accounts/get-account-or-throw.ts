@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { accountIdSchema } from "@/lib/schemas/accounts";
 import { authorize } from "../authorize";
 import { db } from "../db";
@@ -23,6 +24,8 @@ export async function getAccountOrThrow(input: { id: string }) {
       contractorCompany: true,
       status: true,
       lockedUntil: true,
+      totpEnabledAt: true,
+      mustChangePassword: true,
       lastSignInAt: true,
       passwordChangedAt: true,
       createdAt: true,
@@ -76,6 +79,7 @@ export async function getAccountOrThrow(input: { id: string }) {
   const now = new Date();
   return {
     ...account,
+    canManage: can(actor.permissions, "accounts", "manage"),
     department: account.department?.name ?? null,
     grants: account.grants.map((g) => ({ ...g, expired: g.endsAt !== null && g.endsAt <= now })),
     signIns: signIns.map((e) => ({ ...e, id: e.id.toString() })),

@@ -10,6 +10,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatDateTime } from "@/lib/format";
 import { getAccountOrThrow } from "@/lib/server/accounts/get-account-or-throw";
 import { load } from "@/lib/server/page";
+import { AccountActions } from "./_components/account-actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -37,6 +38,15 @@ export default async function AccountPage({ params }: Params) {
       value: account.lastSignInAt ? formatDateTime(account.lastSignInAt) : t("accounts.neverSignedIn"),
     },
     { label: t("account.passwordChangedAt"), value: formatDateTime(account.passwordChangedAt) },
+    {
+      label: t("account.secondFactor"),
+      value: account.totpEnabledAt ? (
+        <Badge tone="green">{t("account.mfaEnrolled")}</Badge>
+      ) : (
+        <Badge tone="amber">{t("account.mfaNotEnrolled")}</Badge>
+      ),
+    },
+    ...(account.mustChangePassword ? [{ label: t("account.mustChangePassword"), value: <Badge tone="amber">{t("account.atNextSignIn")}</Badge> }] : []),
     ...(account.lockedUntil ? [{ label: t("account.lockedUntil"), value: formatDateTime(account.lockedUntil) }] : []),
     { label: t("account.createdAt"), value: formatDateTime(account.createdAt) },
   ];
@@ -60,10 +70,13 @@ export default async function AccountPage({ params }: Params) {
         <ChevronLeft className="size-4" aria-hidden />
         {t("accounts.title")}
       </Link>
-      <div className="mb-5 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">{account.displayName}</h1>
-        <Badge tone={accountStatusTone[account.status]}>{t(`status.${account.status}`)}</Badge>
-        {account.kind === "contractor" ? <Badge tone="amber">{t("kind.contractor")}</Badge> : null}
+      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold">{account.displayName}</h1>
+          <Badge tone={accountStatusTone[account.status]}>{t(`status.${account.status}`)}</Badge>
+          {account.kind === "contractor" ? <Badge tone="amber">{t("kind.contractor")}</Badge> : null}
+        </div>
+        {account.canManage ? <AccountActions accountId={account.id} locked={account.status === "locked"} /> : null}
       </div>
       <Tabs defaultValue="overview">
         <TabsList>
