@@ -5,7 +5,7 @@ import { decode, encode } from "next-auth/jwt";
 import { authSecret } from "./auth-secret";
 import { env } from "./env";
 
-import { SESSION_COOKIE } from "@/lib/session-cookie";
+import { sessionCookieName } from "@/lib/session-cookie";
 
 // Sessions are next-auth JWTs that carry only the id of a row in `sessions`; the row decides validity.
 
@@ -21,7 +21,7 @@ export function runWithSession<T>(sessionId: string | null, fn: () => Promise<T>
 export async function readSessionId(): Promise<string | null> {
   const scoped = testScope.getStore();
   if (scoped) return scoped.sessionId;
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = (await cookies()).get(sessionCookieName(secureCookie()))?.value;
   if (!token) return null;
   try {
     const claims = (await decode({ token, secret: authSecret() })) as Partial<SessionClaims> | null;
@@ -44,15 +44,15 @@ export async function requestClientHeaders(): Promise<{ socketIp: string | null;
 }
 
 function secureCookie(): boolean {
-  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 export async function setSessionCookie(claims: SessionClaims): Promise<void> {
   const maxAge = env().SESSION_MAX_HOURS * 3600;
   const token = await encode({ token: claims, secret: authSecret(), maxAge });
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookie(), maxAge });
+  (await cookies()).set(sessionCookieName(secureCookie()), token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookie(), maxAge });
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  (await cookies()).delete(sessionCookieName(secureCookie()));
 }
