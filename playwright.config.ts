@@ -38,6 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" },
+    // Listening on :: lets a test connect from ::1, an address that is not a trusted proxy (spoofing test).
+    env: { PORT: String(port), HOST: "::", TRUSTED_PROXIES: "127.0.0.1", PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" },
   },
 });

@@ -44,6 +44,7 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#endSessionsAction": { domain: "accounts", level: "manage" },
+  "app/(console)/accounts/[id]/actions.ts#disableAccountAction": { domain: "accounts", level: "manage" },
   "app/(auth)/sign-in/actions.ts#signInAction": "public",
   "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",
   "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": "public",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disableAccount } from "@/lib/server/accounts/disable-account";
 import { endSessions } from "@/lib/server/accounts/end-sessions";
 import { requirePasswordChange } from "@/lib/server/accounts/require-password-change";
 import { resetSecondFactor } from "@/lib/server/accounts/reset-second-factor";
@@ -64,6 +65,15 @@ describe("admin security actions on an account", () => {
     await admin.run(() => endSessions({ id: member.id }));
     await expect(session.run(() => authorize())).rejects.toMatchObject({ code: "unauthenticated" });
     expect(await events(member.id, "account.sessions_ended")).toHaveLength(1);
+  });
+
+  it("disabling ends the open session at once and refuses the next sign-in; nobody disables themself", async () => {
+    const member = await createAccount(t.prisma, { organizationId: org.id });
+    const session = await signedIn(member.loginId, member.password);
+    await admin.run(() => disableAccount({ id: member.id }));
+    await expect(session.run(() => authorize())).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await signIn({ loginId: member.loginId, password: member.password }, client)).toEqual({ kind: "refused", reason: "disabled" });
+    await expect(admin.run(() => disableAccount({ id: admin.accountId }))).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("is refused without accounts:manage and cannot reach another organization", async () => {

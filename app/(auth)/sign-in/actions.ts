@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl, signInSchema } from "@/lib/schemas/auth";
 import { clientContext } from "@/lib/server/authorize";
 import { setSessionCookie } from "@/lib/server/session";
-import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_OPTIONS, NEXT_COOKIE, STEP_PATH, challengeToken } from "@/lib/server/sign-in/challenge-cookie";
+import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_OPTIONS, NEXT_COOKIE, SHOWING_BACKUP_CODES_COOKIE, STEP_PATH, challengeToken } from "@/lib/server/sign-in/challenge-cookie";
 import { changeExpiredPassword, newPasswordSchema } from "@/lib/server/sign-in/change-expired-password";
 import { enrollSecondFactor } from "@/lib/server/sign-in/enroll-second-factor";
 import type { SignInOutcome } from "@/lib/server/sign-in/finish-sign-in";
@@ -70,6 +70,8 @@ export async function enrollSecondFactorAction(_previous: EnrolState, form: Form
     const next = safeCallbackUrl(jar.get(NEXT_COOKIE)?.value);
     jar.delete({ name: CHALLENGE_COOKIE, path: "/sign-in" });
     jar.delete({ name: NEXT_COOKIE, path: "/sign-in" });
+    // Setting the session re-renders this page; this marker tells it to keep showing the codes.
+    jar.set(SHOWING_BACKUP_CODES_COOKIE, "1", { ...CHALLENGE_COOKIE_OPTIONS, maxAge: 300 });
     await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId });
     return { backupCodes, next };
   }

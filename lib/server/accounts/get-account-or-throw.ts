@@ -80,6 +80,7 @@ export async function getAccountOrThrow(input: { id: string }) {
   return {
     ...account,
     canManage: can(actor.permissions, "accounts", "manage"),
+    isSelf: account.id === actor.accountId,
     department: account.department?.name ?? null,
     grants: account.grants.map((g) => ({ ...g, expired: g.endsAt !== null && g.endsAt <= now })),
     signIns: signIns.map((e) => ({ ...e, id: e.id.toString() })),

@@ -26,10 +26,18 @@ export class SignInPage {
     await this.page.goto("/sign-in");
   }
 
+  /** Fills and submits the first step, and waits for the server's answer before anything else is typed. */
   async signIn(loginId: string, password: string) {
     await this.page.getByLabel(/OCN ID/).fill(loginId);
     await this.page.getByLabel(/^(パスワード|Password)$/).fill(password);
+    const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
     await this.page.getByRole("button", { name: /^(サインイン|Sign in)$/ }).click();
+    await answered;
+    // React clears the form once the answer is applied (or the browser has moved on to the next step).
+    const field = this.page.getByLabel(/^(パスワード|Password)$/);
+    await expect
+      .poll(async () => new URL(this.page.url()).pathname !== "/sign-in" || (await field.inputValue({ timeout: 500 }).catch(() => "")) === "")
+      .toBe(true);
   }
 
   async enterOneTimeCode(loginId: string) {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { accountActionSchema } from "@/lib/schemas/accounts";
 import { action } from "@/lib/server/action";
+import { disableAccount } from "@/lib/server/accounts/disable-account";
 import { endSessions } from "@/lib/server/accounts/end-sessions";
 import { requirePasswordChange } from "@/lib/server/accounts/require-password-change";
 import { resetSecondFactor } from "@/lib/server/accounts/reset-second-factor";
@@ -19,3 +20,4 @@ export const unlockAccountAction = action(accountActionSchema, refreshed(unlockA
 export const resetSecondFactorAction = action(accountActionSchema, refreshed(resetSecondFactor));
 export const requirePasswordChangeAction = action(accountActionSchema, refreshed(requirePasswordChange));
 export const endSessionsAction = action(accountActionSchema, refreshed(endSessions));
+export const disableAccountAction = action(accountActionSchema, refreshed(disableAccount));

@@ -76,7 +76,9 @@ export default async function AccountPage({ params }: Params) {
           <Badge tone={accountStatusTone[account.status]}>{t(`status.${account.status}`)}</Badge>
           {account.kind === "contractor" ? <Badge tone="amber">{t("kind.contractor")}</Badge> : null}
         </div>
-        {account.canManage ? <AccountActions accountId={account.id} locked={account.status === "locked"} /> : null}
+        {account.canManage ? (
+          <AccountActions accountId={account.id} locked={account.status === "locked"} disabled={account.status === "disabled"} self={account.isSelf} />
+        ) : null}
       </div>
       <Tabs defaultValue="overview">
         <TabsList>

@@ -4,24 +4,27 @@ import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/action";
-import { endSessionsAction, requirePasswordChangeAction, resetSecondFactorAction, unlockAccountAction } from "../actions";
+import { disableAccountAction, endSessionsAction, requirePasswordChangeAction, resetSecondFactorAction, unlockAccountAction } from "../actions";
 
-type Kind = "unlock" | "resetMfa" | "requirePassword" | "endSessions";
+type Kind = "unlock" | "resetMfa" | "requirePassword" | "endSessions" | "disable";
 const ACTIONS: Record<Kind, (prev: ActionResult<void> | null, input: { id: string; reason?: string }) => Promise<ActionResult<void>>> = {
   unlock: unlockAccountAction,
   resetMfa: resetSecondFactorAction,
   requirePassword: requirePasswordChangeAction,
   endSessions: endSessionsAction,
+  disable: disableAccountAction,
 };
 
 // The detail page's security actions, each behind a dialog that names its consequence.
-export function AccountActions({ accountId, locked }: { accountId: string; locked: boolean }) {
+export function AccountActions({ accountId, locked, disabled, self }: { accountId: string; locked: boolean; disabled: boolean; self: boolean }) {
   const t = useTranslations("accountActions");
   const [open, setOpen] = useState<Kind | null>(null);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const kinds: Kind[] = locked ? ["unlock", "endSessions", "requirePassword", "resetMfa"] : ["endSessions", "requirePassword", "resetMfa"];
+  const kinds: Kind[] = disabled
+    ? []
+    : [...(locked ? (["unlock"] as const) : []), "endSessions", "requirePassword", "resetMfa", ...(self ? [] : (["disable"] as const))];
   const run = (kind: Kind) =>
     start(async () => {
       const result = await ACTIONS[kind](null, { id: accountId, ...(reason ? { reason } : {}) });
@@ -33,7 +36,7 @@ export function AccountActions({ accountId, locked }: { accountId: string; locke
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         {kinds.map((kind) => (
-          <Button key={kind} variant={kind === "unlock" ? "primary" : kind === "resetMfa" ? "danger" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
+          <Button key={kind} variant={kind === "unlock" ? "primary" : kind === "resetMfa" || kind === "disable" ? "danger" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
             {t(`${kind}.button`)}
           </Button>
         ))}
@@ -65,7 +68,7 @@ export function AccountActions({ accountId, locked }: { accountId: string; locke
                   <Dialog.Close asChild>
                     <Button variant="secondary">{t("cancel")}</Button>
                   </Dialog.Close>
-                  <Button variant={open === "resetMfa" ? "danger" : "primary"} disabled={pending} onClick={() => run(open)}>
+                  <Button variant={open === "resetMfa" || open === "disable" ? "danger" : "primary"} disabled={pending} onClick={() => run(open)}>
                     {t(`${open}.confirm`)}
                   </Button>
                 </div>
