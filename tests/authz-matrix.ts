@@ -40,6 +40,7 @@ export const ROUTES: Record<string, Requirement> = {
 export const ACTIONS: Record<string, Requirement> = {
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
+  "app/(console)/me/actions.ts#changeMyPasswordAction": "signed-in",
   "app/(console)/accounts/[id]/actions.ts#unlockAccountAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": { domain: "accounts", level: "manage" },

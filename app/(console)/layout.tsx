@@ -45,6 +45,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </button>
           </form>
         </header>
+        {context.passwordDaysLeft !== null ? (
+          <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 md:px-8">
+            {t("me.expiryBanner", { days: context.passwordDaysLeft })}{" "}
+            <Link href="/me" className="font-medium underline">
+              {t("me.changePassword")}
+            </Link>
+          </div>
+        ) : null}
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>

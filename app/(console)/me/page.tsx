@@ -5,6 +5,7 @@ import { DetailList, type DetailItem } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/lib/format";
 import { getMyProfile } from "@/lib/server/me/get-my-profile";
 import { load } from "@/lib/server/page";
+import { ChangePasswordForm } from "./_components/change-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
@@ -29,6 +30,14 @@ export default async function MyPage() {
       <Card className="p-4">
         <h2 className="mb-3 font-semibold">{t("me.profile")}</h2>
         <DetailList items={items} />
+      </Card>
+      <Card className="mt-4 p-4">
+        <h2 className="font-semibold">{t("me.password")}</h2>
+        <p className="mb-3 mt-1 text-sm text-neutral-600">
+          {t("me.passwordChangedAt", { at: formatDateTime(me.passwordChangedAt) })}
+          {me.passwordExpiry.expiresAt ? ` ${t("me.passwordExpiresAt", { at: formatDateTime(me.passwordExpiry.expiresAt) })}` : ""}
+        </p>
+        <ChangePasswordForm minLength={me.minPasswordLength} />
       </Card>
       <p className="mt-3 text-sm text-neutral-600">{t("me.notBuilt")}</p>
     </div>

@@ -1,4 +1,5 @@
 import "server-only";
+import { passwordExpiry } from "@/lib/policy/password";
 import { authorize } from "../authorize";
 import { db } from "../db";
 
@@ -6,7 +7,7 @@ import { db } from "../db";
 export async function getMyProfile() {
   const actor = await authorize();
   const prisma = await db();
-  return prisma.account.findFirstOrThrow({
+  const me = await prisma.account.findFirstOrThrow({
     where: { id: actor.accountId, organizationId: actor.organizationId },
     select: {
       displayName: true,
@@ -15,8 +16,11 @@ export async function getMyProfile() {
       email: true,
       employeeNumber: true,
       lastSignInAt: true,
+      passwordChangedAt: true,
       department: { select: { name: true } },
-      organization: { select: { name: true, customerNumber: true } },
+      organization: { select: { name: true, customerNumber: true, passwordPolicy: { select: { minLength: true, maxAgeDays: true } } } },
     },
   });
+  const policy = me.organization.passwordPolicy ?? { minLength: 12, maxAgeDays: 90 };
+  return { ...me, minPasswordLength: policy.minLength, passwordExpiry: passwordExpiry(me.passwordChangedAt, policy.maxAgeDays, new Date()) };
 }

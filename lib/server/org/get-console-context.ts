@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/permissions";
+import { passwordExpiry } from "@/lib/policy/password";
 import { NAV_ITEMS, type NavItem } from "@/lib/navigation";
 import { authorize } from "../authorize";
 import { db } from "../db";
@@ -11,6 +12,8 @@ export interface ConsoleContext {
   customerNumber: string;
   nav: NavItem[];
   isAdmin: boolean;
+  /** Set during the last days before the password expires, for the reminder banner. */
+  passwordDaysLeft: number | null;
 }
 
 /** What the console frame shows the signed-in person: who, which organization, which areas. */
@@ -19,8 +22,10 @@ export async function getConsoleContext(): Promise<ConsoleContext> {
   const prisma = await db();
   const org = await prisma.organization.findUniqueOrThrow({
     where: { id: actor.organizationId },
-    select: { customerNumber: true },
+    select: { customerNumber: true, passwordPolicy: { select: { maxAgeDays: true } } },
   });
+  const { passwordChangedAt } = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { passwordChangedAt: true } });
+  const expiry = passwordExpiry(passwordChangedAt, org.passwordPolicy ? org.passwordPolicy.maxAgeDays : 90, new Date());
   const isAdmin = Object.keys(actor.permissions).length > 0;
   const nav = NAV_ITEMS.filter((item) => (item.domain ? can(actor.permissions, item.domain, "view") : isAdmin));
   return {
@@ -30,5 +35,6 @@ export async function getConsoleContext(): Promise<ConsoleContext> {
     customerNumber: org.customerNumber,
     nav,
     isAdmin,
+    passwordDaysLeft: expiry.state === "warn" ? expiry.daysLeft : null,
   };
 }

@@ -1,0 +1,67 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { PasswordInput } from "@/components/forms/password-input";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/server/action";
+import type { PasswordRejection } from "@/lib/server/sign-in/set-password";
+import { changeMyPasswordAction } from "../actions";
+
+type State = ActionResult<{ ok: true } | { ok: false; problems: PasswordRejection[] }> | null;
+
+export function ChangePasswordForm({ minLength }: { minLength: number }) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState<State, FormData>(changeMyPasswordAction, null);
+  const problems = state?.ok && !state.data.ok ? state.data.problems : [];
+  const done = state?.ok && state.data.ok;
+  const fieldError = (field: string) => (state && !state.ok ? state.fieldErrors?.[field] : undefined);
+  return (
+    <form action={formAction} className="flex max-w-md flex-col gap-4" noValidate>
+      {done ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("me.passwordChanged")}
+        </p>
+      ) : null}
+      {problems.length ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <ul className="list-disc pl-5">
+            {problems.map((p) => (
+              <li key={p.code}>{t(`passwordProblem.${p.code}` as "passwordProblem.common", { min: "min" in p ? p.min : minLength, max: "max" in p ? p.max : 128, depth: "depth" in p ? p.depth : 0 })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div>
+        <Label htmlFor="current">{t("me.currentPassword")}</Label>
+        <PasswordInput id="current" name="current" autoComplete="current-password" invalid={Boolean(fieldError("current"))} describedBy="current-error" />
+        {fieldError("current") ? (
+          <p id="current-error" className="mt-1 text-xs text-red-700">
+            {fieldError("current") === "required" ? t("signIn.required") : t("me.currentPasswordWrong")}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <Label htmlFor="password">{t("signIn.newPassword")}</Label>
+        <PasswordInput id="password" name="password" autoComplete="new-password" describedBy="password-hint" />
+        <p id="password-hint" className="mt-1 text-xs text-neutral-600">
+          {t("signIn.newPasswordHint", { min: minLength })}
+        </p>
+      </div>
+      <div>
+        <Label htmlFor="confirm">{t("signIn.confirmPassword")}</Label>
+        <PasswordInput id="confirm" name="confirm" autoComplete="new-password" invalid={fieldError("confirm") === "mismatch"} describedBy="confirm-error" />
+        {fieldError("confirm") === "mismatch" ? (
+          <p id="confirm-error" className="mt-1 text-xs text-red-700">
+            {t("signIn.mismatch")}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {t("me.changePassword")}
+        </Button>
+      </div>
+    </form>
+  );
+}
