@@ -5,6 +5,7 @@ import { resolveClientIp, parseTrustedProxies } from "@/lib/policy/client-ip";
 import { db } from "./db";
 import { env } from "./env";
 import { AppError } from "./errors";
+import { countryOf } from "./geo";
 import { checkAddress } from "./network/check-address";
 import { readSessionId, requestClientHeaders } from "./session";
 
@@ -25,6 +26,12 @@ export async function clientContext() {
   const { socketIp, forwardedFor, userAgent } = await requestClientHeaders();
   const ip = resolveClientIp(socketIp, forwardedFor, parseTrustedProxies(env().TRUSTED_PROXIES));
   return { ip, userAgent };
+}
+
+/** The caller's address with its country, for sign-in events. */
+export async function clientWithCountry() {
+  const client = await clientContext();
+  return { ...client, country: await countryOf(client.ip) };
 }
 
 /** Loads and checks the caller's session once per request: revoked, expired, idle, or a stale session version end it. */

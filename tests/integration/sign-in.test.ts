@@ -193,3 +193,17 @@ describe("audit log", () => {
     await expect(t.sql.exec("TRUNCATE audit_events")).rejects.toThrow(/append-only/);
   });
 });
+
+describe("sign-in events", () => {
+  it("carry the country of the address when it is known", async () => {
+    const { countryOf } = await import("@/lib/server/geo");
+    expect(await countryOf("210.130.45.10")).toBe("JP");
+    expect(await countryOf("8.8.8.8")).toBe("US");
+    expect(await countryOf("127.0.0.1")).toBeNull();
+    const account = await createAccount(t.prisma, { organizationId: orgId });
+    const abroad = { ip: "8.8.8.8", userAgent: "vitest", country: await countryOf("8.8.8.8") };
+    await signIn({ loginId: account.loginId, password: "wrong-password-abroad" }, abroad);
+    const [event] = await t.prisma.auditEvent.findMany({ where: { targetId: account.id, action: "auth.sign_in" }, select: { country: true, ip: true } });
+    expect(event).toEqual({ country: "US", ip: "8.8.8.8" });
+  });
+});

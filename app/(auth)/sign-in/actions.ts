@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl, signInSchema } from "@/lib/schemas/auth";
-import { clientContext } from "@/lib/server/authorize";
+import { clientWithCountry } from "@/lib/server/authorize";
 import { setSessionCookie } from "@/lib/server/session";
 import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_OPTIONS, NEXT_COOKIE, SHOWING_BACKUP_CODES_COOKIE, STEP_PATH, challengeToken } from "@/lib/server/sign-in/challenge-cookie";
 import { changeExpiredPassword, newPasswordSchema } from "@/lib/server/sign-in/change-expired-password";
@@ -42,7 +42,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return { error: "required", loginId: typed };
-  const outcome = await signIn(parsed.data, await clientContext());
+  const outcome = await signIn(parsed.data, await clientWithCountry());
   const state = await follow(outcome, parsed.data.callbackUrl ?? "/");
   return state && { ...state, loginId: typed };
 }
@@ -50,7 +50,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 export async function verifySecondFactorAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = secondFactorSchema.safeParse({ code: form.get("code") ?? "", method: form.get("method") ?? "totp" });
   if (!parsed.success) return { error: "codeRequired" };
-  return follow(await verifySecondFactor(await challengeToken(), parsed.data, await clientContext()));
+  return follow(await verifySecondFactor(await challengeToken(), parsed.data, await clientWithCountry()));
 }
 
 export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupCodes: string[]; next: string; error?: undefined } | null;
@@ -58,7 +58,7 @@ export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupC
 export async function enrollSecondFactorAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
   const code = String(form.get("code") ?? "").trim();
   if (!code || code.length > 64) return { error: "codeRequired" };
-  const result = await enrollSecondFactor(await challengeToken(), { code }, await clientContext());
+  const result = await enrollSecondFactor(await challengeToken(), { code }, await clientWithCountry());
   const { outcome, backupCodes } = result;
   if (backupCodes && outcome.kind !== "refused") {
     // Enrolled: the page shows the backup codes once, then the person continues to the next step or the console.
@@ -81,7 +81,7 @@ export async function enrollSecondFactorAction(_previous: EnrolState, form: Form
 export async function changeExpiredPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
-  const result = await changeExpiredPassword(await challengeToken(), parsed.data, await clientContext());
+  const result = await changeExpiredPassword(await challengeToken(), parsed.data, await clientWithCountry());
   if ("problems" in result) return { error: "weakPassword", problems: result.problems };
   return follow(result.outcome);
 }

@@ -24,6 +24,8 @@ export type SignInOutcome =
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+  /** ISO country of the address when known (lib/server/geo.ts). */
+  country?: string | null;
 }
 
 export function auditBase(account: SignInAccount, client: ClientInfo, now: Date) {
@@ -36,6 +38,7 @@ export function auditBase(account: SignInAccount, client: ClientInfo, now: Date)
     targetLabel: account.loginId,
     action: "auth.sign_in",
     ip: client.ip,
+    country: client.country ?? null,
     userAgent: client.userAgent,
     occurredAt: now,
   };

@@ -33,6 +33,7 @@ export async function signIn(input: Pick<SignInInput, "loginId" | "password">, c
         outcome: "failure",
         reason: "unknown_id",
         ip: client.ip,
+        country: client.country ?? null,
         userAgent: client.userAgent,
         occurredAt: now,
         details: { step: "password" },

@@ -1,7 +1,7 @@
 "use server";
 // ID reminder: the OCN IDs registered with a mail address under a customer number, sent to that address.
 import { remindLoginIdSchema } from "@/lib/schemas/recovery";
-import { clientContext } from "@/lib/server/authorize";
+import { clientWithCountry } from "@/lib/server/authorize";
 import { remindLoginId } from "@/lib/server/recovery/remind-login-id";
 
 export type ReminderState = { sent?: boolean; fieldErrors?: Record<string, string> } | null;
@@ -13,6 +13,6 @@ export async function remindLoginIdAction(_previous: ReminderState, form: FormDa
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return { fieldErrors };
   }
-  await remindLoginId(parsed.data, await clientContext());
+  await remindLoginId(parsed.data, await clientWithCountry());
   return { sent: true };
 }

@@ -2,7 +2,7 @@
 // Password reset: ask for a link by OCN ID, then set a new password through the link.
 import { redirect } from "next/navigation";
 import { requestPasswordResetSchema } from "@/lib/schemas/recovery";
-import { clientContext } from "@/lib/server/authorize";
+import { clientWithCountry } from "@/lib/server/authorize";
 import { requestPasswordReset } from "@/lib/server/recovery/request-password-reset";
 import { resetPassword } from "@/lib/server/recovery/reset-password";
 import { newPasswordSchema } from "@/lib/server/sign-in/change-expired-password";
@@ -12,14 +12,14 @@ export type RecoveryState = { sent?: boolean; error?: string; problems?: { code:
 export async function requestPasswordResetAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
   const parsed = requestPasswordResetSchema.safeParse({ loginId: form.get("loginId") ?? "" });
   if (!parsed.success) return { error: "required" };
-  await requestPasswordReset(parsed.data, await clientContext());
+  await requestPasswordReset(parsed.data, await clientWithCountry());
   return { sent: true };
 }
 
 export async function resetPasswordAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
   const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
-  const result = await resetPassword(String(form.get("token") ?? ""), parsed.data, await clientContext());
+  const result = await resetPassword(String(form.get("token") ?? ""), parsed.data, await clientWithCountry());
   if (!result.ok && "expired" in result) return { error: "linkExpired" };
   if (!result.ok) return { error: "weakPassword", problems: result.problems };
   redirect("/sign-in?reset=1");
