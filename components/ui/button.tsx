@@ -11,6 +11,7 @@ const buttonVariants = cva(
         secondary: "border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-100",
         ghost: "text-neutral-700 hover:bg-neutral-100",
         danger: "bg-red-600 text-white hover:bg-red-700",
+        dangerOutline: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
       },
       size: { sm: "h-8 px-3", md: "h-9 px-4", lg: "h-10 px-5" },
     },

@@ -15,6 +15,8 @@ const ACTIONS: Record<Kind, (prev: ActionResult<void> | null, input: { id: strin
   disable: disableAccountAction,
 };
 
+const DANGEROUS = new Set<Kind>(["resetMfa", "disable"]);
+
 // The detail page's security actions, each behind a dialog that names its consequence.
 export function AccountActions({ accountId, locked, disabled, self }: { accountId: string; locked: boolean; disabled: boolean; self: boolean }) {
   const t = useTranslations("accountActions");
@@ -34,9 +36,15 @@ export function AccountActions({ accountId, locked, disabled, self }: { accountI
     });
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="flex flex-wrap justify-end gap-2">
-        {kinds.map((kind) => (
-          <Button key={kind} variant={kind === "unlock" ? "primary" : kind === "resetMfa" || kind === "disable" ? "danger" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {kinds.filter((k) => !DANGEROUS.has(k)).map((kind) => (
+          <Button key={kind} variant={kind === "unlock" ? "primary" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
+            {t(`${kind}.button`)}
+          </Button>
+        ))}
+        <span aria-hidden className="mx-1 h-6 w-px bg-neutral-300" />
+        {kinds.filter((k) => DANGEROUS.has(k)).map((kind) => (
+          <Button key={kind} variant="dangerOutline" size="sm" onClick={() => setOpen(kind)}>
             {t(`${kind}.button`)}
           </Button>
         ))}
