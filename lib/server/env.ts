@@ -23,7 +23,7 @@ const schema = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\/\S+$/.test(v), { message: "must be smtp://user:pass@host:587 or smtps://…" }),
   MAIL_FROM: z.string().default("OCN ビジネスコンソール <no-reply@console.ocn.example>"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
 });
 
 export type Env = z.infer<typeof schema>;

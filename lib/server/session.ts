@@ -47,8 +47,9 @@ function secureCookie(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
-export async function setSessionCookie(claims: SessionClaims): Promise<void> {
-  const maxAge = env().SESSION_MAX_HOURS * 3600;
+/** The cookie lives exactly as long as the session row (the organization's absolute limit), not longer. */
+export async function setSessionCookie(claims: SessionClaims, expiresAt: Date): Promise<void> {
+  const maxAge = Math.max(60, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
   const token = await encode({ token: claims, secret: authSecret(), maxAge });
   (await cookies()).set(sessionCookieName(secureCookie()), token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookie(), maxAge });
 }

@@ -27,7 +27,7 @@ async function follow(outcome: SignInOutcome, callbackUrl?: string): Promise<Sig
     const next = safeCallbackUrl(callbackUrl ?? jar.get(NEXT_COOKIE)?.value);
     jar.delete({ name: CHALLENGE_COOKIE, path: "/sign-in" });
     jar.delete({ name: NEXT_COOKIE, path: "/sign-in" });
-    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId });
+    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId }, outcome.expiresAt);
     redirect(next);
   }
   if (outcome.reason === "challenge_expired") redirect("/sign-in?expired=1");
@@ -72,7 +72,7 @@ export async function enrollSecondFactorAction(_previous: EnrolState, form: Form
     jar.delete({ name: NEXT_COOKIE, path: "/sign-in" });
     // Setting the session re-renders this page; this marker tells it to keep showing the codes.
     jar.set(SHOWING_BACKUP_CODES_COOKIE, "1", { ...CHALLENGE_COOKIE_OPTIONS, maxAge: 300 });
-    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId });
+    await setSessionCookie({ sid: outcome.sessionId, sub: outcome.accountId }, outcome.expiresAt);
     return { backupCodes, next };
   }
   return follow(outcome);

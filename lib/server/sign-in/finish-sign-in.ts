@@ -17,7 +17,7 @@ export type SignInFailureReason =
   | "challenge_expired";
 
 export type SignInOutcome =
-  | { kind: "session"; sessionId: string; accountId: string }
+  | { kind: "session"; sessionId: string; accountId: string; expiresAt: Date }
   | { kind: "challenge"; step: ChallengeStep; token: string }
   | { kind: "refused"; reason: SignInFailureReason };
 
@@ -70,7 +70,7 @@ export async function finishSignIn(tx: Tx, account: SignInAccount, client: Clien
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + account.sessionHours * 3_600_000),
     },
-    select: { id: true },
+    select: { id: true, expiresAt: true },
   });
   await tx.account.update({
     where: { id: account.id },
@@ -78,5 +78,5 @@ export async function finishSignIn(tx: Tx, account: SignInAccount, client: Clien
   });
   await tx.signInFailure.deleteMany({ where: { accountId: account.id } });
   await recordSignInEvent(tx, { ...auditBase(account, client, now), outcome: "success", details: { sessionId: session.id, factor } }, account.businessHours);
-  return { kind: "session", sessionId: session.id, accountId: account.id };
+  return { kind: "session", sessionId: session.id, accountId: account.id, expiresAt: session.expiresAt };
 }

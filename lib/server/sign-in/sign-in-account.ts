@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db";
+import { env } from "../env";
 
 // What every step of the sign-in needs to know about an account, read under its row lock.
 export async function lockAndLoadAccount(tx: Tx, accountId: string) {
@@ -47,7 +48,7 @@ export async function lockAndLoadAccount(tx: Tx, accountId: string) {
     businessHours: { startHour: org.businessHoursStart, endHour: org.businessHoursEnd },
     lockout: org.lockoutPolicy ?? { threshold: 10, windowSeconds: 900, durationSeconds: 1800, escalate: true },
     maxPasswordAgeDays: org.passwordPolicy ? org.passwordPolicy.maxAgeDays : 90,
-    sessionHours: org.sessionPolicy?.absoluteHours ?? 12,
+    sessionHours: org.sessionPolicy?.absoluteHours ?? env().SESSION_MAX_HOURS,
   };
 }
 
