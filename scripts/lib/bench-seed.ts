@@ -1,6 +1,8 @@
 // Bulk accounts for the bench: deterministic names, statuses and departments, inserted with createMany in chunks sharing one hash.
 import type { AccountStatus, Prisma } from "@/lib/generated/prisma/client";
+import { generateTotpSecret } from "@/lib/policy/totp";
 import type { Db } from "@/lib/server/db";
+import { sealSecret } from "@/lib/server/secret-box";
 import { createAccount, createDepartment, createOrganization } from "@/tests/factories";
 
 export const BENCH_PASSWORD = "Bench-Pass-2026!";
@@ -132,4 +134,21 @@ export function activeCount(size: number): number {
   let n = 1;
   for (let i = 1; i < size; i++) if (statusOf(i) === "active") n++;
   return n;
+}
+
+/** Gives the organization's active accounts (the admin aside) an authenticator; returns each one's TOTP secret by OCN ID. */
+export async function enrollAuthenticators(prisma: Db, org: BenchOrganization): Promise<Map<string, string>> {
+  const accounts = await prisma.account.findMany({
+    where: { organizationId: org.id, status: "active", id: { not: org.admin.id } },
+    select: { id: true, loginId: true },
+    orderBy: { loginId: "asc" },
+  });
+  const secrets = new Map<string, string>();
+  const now = new Date();
+  for (const account of accounts) {
+    const secret = generateTotpSecret();
+    await prisma.account.update({ where: { id: account.id }, data: { totpSecret: sealSecret(secret, account.id), totpEnabledAt: now } });
+    secrets.set(account.loginId, secret);
+  }
+  return secrets;
 }

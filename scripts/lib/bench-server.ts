@@ -8,14 +8,24 @@ import path from "node:path";
 export interface BenchServer {
   url: string;
   stop(): Promise<void>;
+  /** The end of what the server printed, for error messages. */
+  output(): string;
 }
 
-export function buildIfMissing(root: string, log: (line: string) => void): void {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+export async function buildIfMissing(root: string, log: (line: string) => void): Promise<void> {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (fs.existsSync(buildId)) return;
   log("No production build (.next/BUILD_ID): running `npx next build`…");
-  // The build's own output goes to stderr too: stdout belongs to the results.
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", process.stderr, process.stderr] });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  // The build's output goes to stderr: stdout belongs to the results.
+  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  process.stderr.write(result.stdout + result.stderr);
+  if (result.status === 0) return;
+  if (/Another next build process is already running/.test(result.stdout + result.stderr)) {
+    log("Another `next build` is running here; waiting up to 3 minutes for its .next/BUILD_ID…");
+    for (let waited = 0; waited < 180_000 && !fs.existsSync(buildId); waited += 2_000) await new Promise((r) => setTimeout(r, 2_000));
+    if (fs.existsSync(buildId)) return;
+  }
+  throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
 function newestMtime(target: string): number {
@@ -52,19 +62,28 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", () => r()));
 }
 
-/** Starts scripts/serve.mjs on an embedded database the caller has already seeded and closed. */
-export async function startServer(root: string, pgliteDir: string, log: (line: string) => void): Promise<BenchServer> {
+/**
+ * Starts scripts/serve.mjs on an embedded database the caller has already seeded and closed. `spawned` receives the
+ * stop function as soon as the process exists, so an interruption during start-up can still end it.
+ */
+export async function startServer(
+  root: string,
+  pgliteDir: string,
+  log: (line: string) => void,
+  spawned: (stop: () => Promise<void>) => void = () => {},
+): Promise<BenchServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",
     PGLITE_DATA_DIR: pgliteDir,
-    // Keys of its own, so the server never reads or writes the developer's key files under .data/.
+    // A session key of its own, so the server never reads or writes the developer's .data/auth-secret. The TOTP key
+    // comes from the caller's environment: it sealed the seeded secrets with it.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NODE_ENV: "production",
   };
+  if (!env.TOTP_ENCRYPTION_KEY) throw new Error("startServer needs TOTP_ENCRYPTION_KEY set, or the server would use the developer's key file");
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
   const child = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -90,11 +109,12 @@ export async function startServer(root: string, pgliteDir: string, log: (line: s
     }
   };
   // The banner may name localhost; the server listens on 127.0.0.1 only, so the bench talks to that.
+  spawned(stop);
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`server not ready after 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-20_000);
       if (output.includes("OCN Business Console ready on")) {
         clearTimeout(timeout);
         resolve();
@@ -113,7 +133,7 @@ export async function startServer(root: string, pgliteDir: string, log: (line: s
   child.stdout!.resume();
   child.stderr!.resume();
   log(`server ready on ${url} (pid ${pid})`);
-  return { url, stop };
+  return { url, stop, output: () => output };
 }
 
 function decodeEntities(value: string): string {
@@ -125,48 +145,80 @@ function decodeEntities(value: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The hidden inputs of the page's first <form>: React's server-action fields and callbackUrl. */
-export function hiddenInputs(html: string): [string, string][] {
-  const form = /<form\b[\s\S]*?<\/form>/i.exec(html)?.[0];
-  if (!form) throw new Error("no <form> on the sign-in page");
-  const fields: [string, string][] = [];
+type Fields = [string, string][];
+
+/** The hidden inputs of the page's <form> that has a `field` input: React's server-action fields, callbackUrl, method. */
+export function hiddenInputs(html: string, field: string): Fields {
+  const form = (html.match(/<form\b[\s\S]*?<\/form>/gi) ?? []).find((f) => f.includes(`name="${field}"`));
+  if (!form) throw new Error(`no <form> with a "${field}" input on the page`);
+  const fields: Fields = [];
   for (const input of form.match(/<input\b[^>]*>/gi) ?? []) {
     if (!/\btype="hidden"/i.test(input)) continue;
     const name = /\bname="([^"]*)"/i.exec(input)?.[1];
     if (name === undefined) continue;
     fields.push([decodeEntities(name), decodeEntities(/\bvalue="([^"]*)"/i.exec(input)?.[1] ?? "")]);
   }
-  if (!fields.some(([name]) => name.startsWith("$ACTION"))) throw new Error("the sign-in form carries no server-action fields");
+  if (!fields.some(([name]) => name.startsWith("$ACTION"))) throw new Error(`the "${field}" form carries no server-action fields`);
   return fields;
 }
 
-export async function fetchSignInForm(url: string): Promise<[string, string][]> {
-  const page = await fetch(`${url}/sign-in`, { redirect: "manual" });
-  if (page.status !== 200) throw new Error(`GET /sign-in answered ${page.status}`);
-  return hiddenInputs(await page.text());
+async function fetchForm(url: string, pathname: string, field: string, cookie = ""): Promise<Fields> {
+  const page = await fetch(`${url}${pathname}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  if (page.status !== 200) throw new Error(`GET ${pathname} answered ${page.status} ${page.headers.get("location") ?? ""}`);
+  return hiddenInputs(await page.text(), field);
 }
 
-export interface SignInAnswer {
-  /** "session": signed in; "step": sent on to the next sign-in step (second factor, enrolment, password change). */
-  reached: "session" | "step";
+export const fetchSignInForm = (url: string) => fetchForm(url, "/sign-in", "loginId");
+
+interface Answer {
+  status: number;
   location: string;
+  cookies: Map<string, string>;
+  alert: boolean;
+}
+
+/** POSTs a form as a browser without JavaScript would: multipart, our own Origin, no redirect following. */
+async function postForm(url: string, pathname: string, fields: Fields, values: Record<string, string>, cookie = ""): Promise<Answer> {
+  const body = new FormData();
+  for (const [name, value] of fields) body.append(name, value);
+  for (const [name, value] of Object.entries(values)) body.append(name, value);
+  const response = await fetch(`${url}${pathname}`, { method: "POST", body, redirect: "manual", headers: { origin: url, ...(cookie ? { cookie } : {}) } });
+  const text = await response.text();
+  const cookies = new Map<string, string>();
+  for (const c of response.headers.getSetCookie()) {
+    const [pair = ""] = c.split(";");
+    const at = pair.indexOf("=");
+    if (at > 0) cookies.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return { status: response.status, location: response.headers.get("location") ?? "", cookies, alert: /role="alert"/.test(text) };
+}
+
+const hasSession = (a: Answer) => a.status === 303 && [...a.cookies].some(([name, value]) => name.endsWith("session-token") && value !== "");
+const describe = (a: Answer) => `${a.status}${a.location ? ` → ${a.location}` : ""}${a.alert ? " (the page shows an alert: refused)" : ""}`;
+
+export interface SignInTiming {
+  /** The password POST alone. */
+  passwordMs: number;
+  /** From the password POST to the session cookie: the password POST, the second-factor page, the code POST. */
+  totalMs: number;
+  steps: string;
 }
 
 /**
- * POSTs the password form as a browser without JavaScript would. Passing answers 303 with a cookie: the session, or
- * the challenge of the next step under /sign-in/; anything else (a refusal renders the page with role="alert") throws.
+ * One sign-in through the forms, as a person does it after the sign-in page has loaded (`form`): password, then, when
+ * the server asks for it, the one-time code on /sign-in/verify. Throws unless it ends with a session cookie.
  */
-export async function postSignIn(url: string, fields: [string, string][], loginId: string, password: string): Promise<SignInAnswer> {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(name, value);
-  body.append("loginId", loginId);
-  body.append("password", password);
-  const response = await fetch(`${url}/sign-in`, { method: "POST", body, redirect: "manual" });
-  const text = await response.text();
-  const location = response.headers.get("location") ?? "";
-  const cookies = response.headers.getSetCookie();
-  if (response.status === 303 && cookies.some((c) => c.startsWith("ocn.session-token="))) return { reached: "session", location };
-  if (response.status === 303 && cookies.length > 0 && new URL(location, url).pathname.startsWith("/sign-in/")) return { reached: "step", location };
-  const refused = /role="alert"/.test(text) ? " (the page shows an alert: sign-in refused)" : "";
-  throw new Error(`POST /sign-in for ${loginId} answered ${response.status} ${location} without a session or next step${refused}`);
+export async function signInThroughForms(url: string, form: Fields, loginId: string, password: string, code: () => string): Promise<SignInTiming> {
+  const started = performance.now();
+  const first = await postForm(url, "/sign-in", form, { loginId, password });
+  const passwordMs = performance.now() - started;
+  if (hasSession(first)) return { passwordMs, totalMs: passwordMs, steps: "password" };
+  if (first.status !== 303 || new URL(first.location, url).pathname !== "/sign-in/verify") {
+    throw new Error(`POST /sign-in for ${loginId} answered ${describe(first)}, not a session or the second-factor step`);
+  }
+  const cookie = [...first.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const verifyForm = await fetchForm(url, "/sign-in/verify", "code", cookie);
+  const second = await postForm(url, "/sign-in/verify", verifyForm, { code: code() }, cookie);
+  if (!hasSession(second)) throw new Error(`POST /sign-in/verify for ${loginId} answered ${describe(second)} without a session cookie`);
+  return { passwordMs, totalMs: performance.now() - started, steps: "password + one-time code" };
 }

@@ -78,7 +78,7 @@ export async function measureEach(
   return times.map(summarize);
 }
 
-function summarize(times: number[]): Sample {
+export function summarize(times: number[]): Sample {
   const sorted = [...times].sort((a, b) => a - b);
   return { median: median(sorted), p95: percentile(sorted, 95), samples: sorted.length };
 }

@@ -207,3 +207,25 @@ describe("sign-in events", () => {
     expect(event).toEqual({ country: "US", ip: "8.8.8.8" });
   });
 });
+
+describe("IP allowlist", () => {
+  it("is checked at sign-in and on every request, and a change takes effect at once", async () => {
+    const org = await createOrganization(t.prisma);
+    const account = await createAccount(t.prisma, { organizationId: org.id });
+    await t.prisma.networkPolicy.update({ where: { organizationId: org.id }, data: { enforced: true } });
+    const office = await t.prisma.ipAllowlistEntry.create({ data: { organizationId: org.id, cidr: "192.0.2.0/24", label: "本社", kind: "office" } });
+    const session = await signedIn(account.loginId, account.password, "192.0.2.10");
+    await expect(session.run(() => authorize())).resolves.toMatchObject({ accountId: account.id });
+    expect(await signIn({ loginId: account.loginId, password: account.password }, { ip: "198.51.100.1", userAgent: "vitest" })).toEqual({
+      kind: "refused",
+      reason: "ip_not_allowed",
+    });
+
+    await t.prisma.ipAllowlistEntry.update({ where: { id: office.id }, data: { revokedAt: new Date() } });
+    await expect(session.run(() => authorize())).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await signIn({ loginId: account.loginId, password: account.password }, { ip: "192.0.2.10", userAgent: "vitest" })).toEqual({
+      kind: "refused",
+      reason: "ip_not_allowed",
+    });
+  });
+});

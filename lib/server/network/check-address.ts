@@ -2,8 +2,9 @@ import "server-only";
 import { compileAllowlist, matchAllowlist, type CompiledAllowlist } from "@/lib/policy/ip-allowlist";
 import type { Db, Tx } from "../db";
 
-// The organization's allowlist compiled once per set of entries; every sign-in and request asks it.
-const compiled = new Map<string, { fingerprint: string; list: CompiledAllowlist }>();
+// The organization's allowlist compiled once per version (a trigger moves the version on every entry change),
+// so a sign-in or request costs one small query and a lookup, however long the list.
+const compiled = new Map<string, { version: number; list: CompiledAllowlist }>();
 
 export interface AddressDecision {
   allowed: boolean;
@@ -21,19 +22,19 @@ export async function checkAddress(
 ): Promise<AddressDecision> {
   const policy = await db.networkPolicy.findUnique({
     where: { organizationId: input.organizationId },
-    select: { enforced: true, scope: true },
+    select: { enforced: true, scope: true, allowlistVersion: true },
   });
   if (!policy?.enforced || (policy.scope === "admins" && !input.isAdmin)) return { allowed: true, enforced: false };
   if (!input.ip) return { allowed: false, enforced: true };
-  const entries = await db.ipAllowlistEntry.findMany({
-    where: { organizationId: input.organizationId, revokedAt: null },
-    select: { id: true, cidr: true, validFrom: true, validUntil: true },
-    orderBy: { id: "asc" },
-  });
-  const fingerprint = entries.map((e) => `${e.id}|${e.cidr}|${e.validFrom?.getTime() ?? ""}|${e.validUntil?.getTime() ?? ""}`).join(";");
   let cached = compiled.get(input.organizationId);
-  if (!cached || cached.fingerprint !== fingerprint) {
-    cached = { fingerprint, list: compileAllowlist(entries) };
+  if (!cached || cached.version !== policy.allowlistVersion) {
+    const entries = await db.ipAllowlistEntry.findMany({
+      where: { organizationId: input.organizationId, revokedAt: null },
+      select: { id: true, cidr: true, validFrom: true, validUntil: true },
+    });
+    cached = { version: policy.allowlistVersion, list: compileAllowlist(entries) };
+    // Changes to the entries compile their own proposed list (allowlist-change.ts) and never come through here
+    // inside their transaction, so what is cached here was committed.
     compiled.set(input.organizationId, cached);
   }
   const match = matchAllowlist(cached.list, input.ip, input.now);

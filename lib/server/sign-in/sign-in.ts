@@ -42,9 +42,18 @@ export async function signIn(input: Pick<SignInInput, "loginId" | "password">, c
     return { kind: "refused", reason: "unknown_id" };
   }
 
+  return decideFirstFactor(found.id, passwordOk, client, now);
+}
+
+/**
+ * Everything after the hash, under the account's row lock: lockout → status → allowlist → second-factor challenge.
+ * Separate from signIn so its cost can be measured without argon2id (npm run bench).
+ */
+export async function decideFirstFactor(accountId: string, passwordOk: boolean, client: ClientInfo, now: Date): Promise<SignInOutcome> {
+  const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
-      const account = await lockAndLoadAccount(tx, found.id);
+      const account = await lockAndLoadAccount(tx, accountId);
       if (isLocked(account, now)) return refuse(tx, account, "locked", client, now);
       if (account.status === "disabled" || account.status === "suspended" || account.status === "invited") {
         return refuse(tx, account, account.status, client, now);
