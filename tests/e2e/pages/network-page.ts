@@ -39,7 +39,7 @@ export class NetworkPage {
   }
 
   row(label: string) {
-    return this.page.locator("table tbody tr").filter({ has: this.page.getByRole("cell", { name: label, exact: true }) });
+    return this.page.locator("table tbody tr").filter({ has: this.page.getByText(label, { exact: true }) });
   }
 
   revokeDialog() {
