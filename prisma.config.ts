@@ -30,7 +30,8 @@ export default defineConfig({
     }
     fs.mkdirSync(dataDir, { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return new PrismaPGlite(new PGlite(dataDir));
+    return new PrismaPGlite(new PGlite(dataDir, { extensions: { pg_trgm } }));
   },
 });

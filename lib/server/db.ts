@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -103,7 +104,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
     release = acquireLock(`${dir}.lock`);
   }
   try {
-    const pglite = new PGlite(inMemory ? undefined : path.resolve(dataDir));
+    // pg_trgm serves the accounts search indexes (migration 20261126030000_account_search).
+    const pglite = new PGlite(inMemory ? "memory://" : path.resolve(dataDir), { extensions: { pg_trgm } });
     await pglite.waitReady;
     const sql = pgliteRunner(pglite);
     await applyMigrations(sql);
