@@ -146,3 +146,15 @@ test.describe("IP allowlist", () => {
     await context.close();
   });
 });
+
+test("pages carry the security headers, and a state-changing request from another site is refused", async ({ request, baseURL }) => {
+  const page = await request.get("/sign-in");
+  expect(page.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'.*|script-src 'self' 'nonce-/);
+  expect(page.headers()["x-frame-options"]).toBe("DENY");
+  for (const origin of ["null", "https://evil.example"]) {
+    const response = await request.post("/sign-in", { headers: { Origin: origin }, form: { loginId: e2eAccounts.admin, password: E2E_PASSWORD } });
+    expect(response.status(), origin).toBe(403);
+  }
+  const sameSite = await request.post("/sign-in", { headers: { Origin: new URL(baseURL!).origin }, form: { loginId: "x", password: "y" } });
+  expect(sameSite.status()).toBeLessThan(500);
+});
