@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { NewPasswordFields, PasswordProblems } from "@/components/forms/new-password-fields";
 import { PasswordInput } from "@/components/forms/password-input";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/input";
@@ -25,11 +26,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       ) : null}
       {problems.length ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <ul className="list-disc pl-5">
-            {problems.map((p) => (
-              <li key={p.code}>{t(`passwordProblem.${p.code}` as "passwordProblem.common", { min: "min" in p ? p.min : minLength, max: "max" in p ? p.max : 128, depth: "depth" in p ? p.depth : 0 })}</li>
-            ))}
-          </ul>
+          <PasswordProblems problems={problems} minLength={minLength} />
         </div>
       ) : null}
       <div>
@@ -41,22 +38,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           </p>
         ) : null}
       </div>
-      <div>
-        <Label htmlFor="password">{t("signIn.newPassword")}</Label>
-        <PasswordInput id="password" name="password" autoComplete="new-password" describedBy="password-hint" />
-        <p id="password-hint" className="mt-1 text-xs text-neutral-600">
-          {t("signIn.newPasswordHint", { min: minLength })}
-        </p>
-      </div>
-      <div>
-        <Label htmlFor="confirm">{t("signIn.confirmPassword")}</Label>
-        <PasswordInput id="confirm" name="confirm" autoComplete="new-password" invalid={fieldError("confirm") === "mismatch"} describedBy="confirm-error" />
-        {fieldError("confirm") === "mismatch" ? (
-          <p id="confirm-error" className="mt-1 text-xs text-red-700">
-            {t("signIn.mismatch")}
-          </p>
-        ) : null}
-      </div>
+      <NewPasswordFields minLength={minLength} mismatch={fieldError("confirm") === "mismatch"} />
       <div>
         <Button type="submit" disabled={pending}>
           {t("me.changePassword")}
