@@ -52,6 +52,7 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#endSessionsAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#disableAccountAction": { domain: "accounts", level: "manage" },
+  "app/(console)/accounts/[id]/actions.ts#respondToIncidentAction": { domain: "security", level: "manage" },
   "app/(auth)/sign-in/actions.ts#signInAction": "public",
   "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",
   "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": "public",

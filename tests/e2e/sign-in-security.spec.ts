@@ -117,6 +117,31 @@ test("disabling an account ends its open session at the next click", async ({ pa
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("incident response locks the account and ends its open session, and reports the SLA", async ({ page, browser }) => {
+  await new SignInPage(page).signInAs(e2eAccounts.victim, E2E_PASSWORD);
+  await expect(page.getByRole("heading", { name: "マイページ" })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await new SignInPage(admin).signInAs(e2eAccounts.admin, E2E_PASSWORD);
+  await openAccount(admin, e2eAccounts.victim);
+  await admin.getByRole("button", { name: "インシデント対応" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByRole("button", { name: "実施する" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("理由を入力してください");
+  await dialog.getByLabel("理由 (必須・監査ログと通知に記載)").fill("フィッシングメールのリンクを開いたと本人から申告");
+  await dialog.getByRole("button", { name: "実施する" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "インシデント対応を実施しました" })).toContainText("SLA (15 分) を満たしています");
+  await expect(admin.getByText("ロック中").first()).toBeVisible();
+  await adminContext.close();
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const signIn = new SignInPage(page);
+  await signIn.signIn(e2eAccounts.victim, E2E_PASSWORD);
+  await signIn.expectGenericError();
+});
+
 test.describe("IP allowlist", () => {
   test("an address allowed through the trusted proxy signs in; an expired trip entry and other addresses are refused", async ({ browser }) => {
     for (const [ip, allowed] of [[FENCED.office, true], [FENCED.expiredTrip, false], [FENCED.outside, false]] as const) {

@@ -43,6 +43,11 @@ export async function getAccountOrThrow(input: { id: string }) {
           grantedBy: { select: { id: true, displayName: true } },
         },
       },
+      incidents: {
+        orderBy: { openedAt: "desc" },
+        take: 5,
+        select: { id: true, reason: true, detectedAt: true, notifiedAt: true, slaMet: true, slaMinutes: true, openedBy: { select: { displayName: true } } },
+      },
       lines: {
         orderBy: { phoneNumber: "asc" },
         select: { id: true, phoneNumber: true, simType: true, plan: true, status: true },
@@ -80,6 +85,7 @@ export async function getAccountOrThrow(input: { id: string }) {
   return {
     ...account,
     canManage: can(actor.permissions, "accounts", "manage"),
+    canRespondToIncident: can(actor.permissions, "security", "manage"),
     isSelf: account.id === actor.accountId,
     department: account.department?.name ?? null,
     grants: account.grants.map((g) => ({ ...g, expired: g.endsAt !== null && g.endsAt <= now })),

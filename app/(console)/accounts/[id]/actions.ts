@@ -8,6 +8,8 @@ import { endSessions } from "@/lib/server/accounts/end-sessions";
 import { requirePasswordChange } from "@/lib/server/accounts/require-password-change";
 import { resetSecondFactor } from "@/lib/server/accounts/reset-second-factor";
 import { unlockAccount } from "@/lib/server/accounts/unlock-account";
+import { respondToIncident } from "@/lib/server/accounts/respond-to-incident";
+import { respondToIncidentSchema } from "@/lib/schemas/incidents";
 
 const refreshed =
   <I extends { id: string }>(operation: (input: I) => Promise<unknown>) =>
@@ -21,3 +23,8 @@ export const resetSecondFactorAction = action(accountActionSchema, refreshed(res
 export const requirePasswordChangeAction = action(accountActionSchema, refreshed(requirePasswordChange));
 export const endSessionsAction = action(accountActionSchema, refreshed(endSessions));
 export const disableAccountAction = action(accountActionSchema, refreshed(disableAccount));
+export const respondToIncidentAction = action(respondToIncidentSchema, async (input) => {
+  const incident = await respondToIncident(input);
+  revalidatePath(`/accounts/${input.id}`);
+  return { slaMet: incident.slaMet, slaMinutes: incident.slaMinutes, notifiedCount: incident.notifiedCount };
+});

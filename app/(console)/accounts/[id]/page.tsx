@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { getAccountOrThrow } from "@/lib/server/accounts/get-account-or-throw";
 import { load } from "@/lib/server/page";
 import { AccountActions } from "./_components/account-actions";
+import { IncidentAction } from "./_components/incident-action";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -76,9 +77,12 @@ export default async function AccountPage({ params }: Params) {
           <Badge tone={accountStatusTone[account.status]}>{t(`status.${account.status}`)}</Badge>
           {account.kind === "contractor" ? <Badge tone="amber">{t("kind.contractor")}</Badge> : null}
         </div>
-        {account.canManage ? (
-          <AccountActions accountId={account.id} locked={account.status === "locked"} disabled={account.status === "disabled"} self={account.isSelf} />
-        ) : null}
+        <div className="flex flex-wrap items-start justify-end gap-2">
+          {account.canManage ? (
+            <AccountActions accountId={account.id} locked={account.status === "locked"} disabled={account.status === "disabled"} self={account.isSelf} />
+          ) : null}
+          {account.canRespondToIncident && !account.isSelf && account.status !== "disabled" ? <IncidentAction accountId={account.id} /> : null}
+        </div>
       </div>
       <Tabs defaultValue="overview">
         <TabsList>
@@ -92,6 +96,26 @@ export default async function AccountPage({ params }: Params) {
           <Card className="p-4">
             <DetailList items={items} />
           </Card>
+          {account.incidents.length > 0 ? (
+            <div className="mt-4">
+              <h2 className="mb-2 text-sm font-semibold">{t("incident.history")}</h2>
+              <SimpleTable
+                empty=""
+                rows={account.incidents}
+                rowKey={(i) => i.id}
+                columns={[
+                  { header: t("incident.detectedAt"), cell: (i) => <span className="num whitespace-nowrap">{formatDateTime(i.detectedAt)}</span> },
+                  { header: t("incident.notifiedAt"), cell: (i) => <span className="num whitespace-nowrap">{formatDateTime(i.notifiedAt)}</span> },
+                  {
+                    header: t("incident.sla"),
+                    cell: (i) => <Badge tone={i.slaMet ? "green" : "red"}>{t(i.slaMet ? "incident.slaMetShort" : "incident.slaMissedShort", { minutes: i.slaMinutes })}</Badge>,
+                  },
+                  { header: t("incident.reason"), cell: (i) => i.reason },
+                  { header: t("incident.openedBy"), cell: (i) => i.openedBy?.displayName ?? "—" },
+                ]}
+              />
+            </div>
+          ) : null}
           <p className="mt-3 text-xs text-neutral-600">{t("account.readOnlyNote")}</p>
         </TabsContent>
         <TabsContent value="permissions">
