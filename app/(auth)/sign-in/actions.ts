@@ -15,6 +15,16 @@ import { secondFactorSchema, verifySecondFactor } from "@/lib/server/sign-in/ver
 
 export type SignInState = { error: string; loginId?: string; problems?: { code: string; min?: number; max?: number; depth?: number }[] } | null;
 
+/** A failure of ours (database unreachable, …) becomes a calm message on the form, never an error page. */
+async function attempt<T>(step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (e) {
+    console.error("sign-in step failed", e);
+    return null;
+  }
+}
+
 /** Moves the browser on after a step: the next step's page, the console, or back to the start. */
 async function follow(outcome: SignInOutcome, callbackUrl?: string): Promise<SignInState> {
   const jar = await cookies();
@@ -42,7 +52,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return { error: "required", loginId: typed };
-  const outcome = await signIn(parsed.data, await clientWithCountry());
+  const outcome = await attempt(async () => signIn(parsed.data, await clientWithCountry()));
+  if (!outcome) return { error: "unavailable", loginId: typed };
   const state = await follow(outcome, parsed.data.callbackUrl ?? "/");
   return state && { ...state, loginId: typed };
 }
@@ -50,7 +61,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 export async function verifySecondFactorAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = secondFactorSchema.safeParse({ code: form.get("code") ?? "", method: form.get("method") ?? "totp" });
   if (!parsed.success) return { error: "codeRequired" };
-  return follow(await verifySecondFactor(await challengeToken(), parsed.data, await clientWithCountry()));
+  const outcome = await attempt(async () => verifySecondFactor(await challengeToken(), parsed.data, await clientWithCountry()));
+  return outcome ? follow(outcome) : { error: "unavailable" };
 }
 
 export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupCodes: string[]; next: string; error?: undefined } | null;
@@ -58,7 +70,8 @@ export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupC
 export async function enrollSecondFactorAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
   const code = String(form.get("code") ?? "").trim();
   if (!code || code.length > 64) return { error: "codeRequired" };
-  const result = await enrollSecondFactor(await challengeToken(), { code }, await clientWithCountry());
+  const result = await attempt(async () => enrollSecondFactor(await challengeToken(), { code }, await clientWithCountry()));
+  if (!result) return { error: "unavailable" };
   const { outcome, backupCodes } = result;
   if (backupCodes && outcome.kind !== "refused") {
     // Enrolled: the page shows the backup codes once, then the person continues to the next step or the console.
@@ -81,7 +94,8 @@ export async function enrollSecondFactorAction(_previous: EnrolState, form: Form
 export async function changeExpiredPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
-  const result = await changeExpiredPassword(await challengeToken(), parsed.data, await clientWithCountry());
+  const result = await attempt(async () => changeExpiredPassword(await challengeToken(), parsed.data, await clientWithCountry()));
+  if (!result) return { error: "unavailable" };
   if ("problems" in result) return { error: "weakPassword", problems: result.problems };
   return follow(result.outcome);
 }
