@@ -104,13 +104,13 @@ export default async function AccountPage({ params }: Params) {
                 rows={account.incidents}
                 rowKey={(i) => i.id}
                 columns={[
-                  { header: t("incident.detectedAt"), cell: (i) => <span className="num whitespace-nowrap">{formatDateTime(i.detectedAt)}</span> },
+                  { header: t("incident.detectedAtColumn"), cell: (i) => <span className="num whitespace-nowrap">{formatDateTime(i.detectedAt)}</span> },
                   { header: t("incident.notifiedAt"), cell: (i) => <span className="num whitespace-nowrap">{formatDateTime(i.notifiedAt)}</span> },
                   {
                     header: t("incident.sla"),
                     cell: (i) => <Badge tone={i.slaMet ? "green" : "red"}>{t(i.slaMet ? "incident.slaMetShort" : "incident.slaMissedShort", { minutes: i.slaMinutes })}</Badge>,
                   },
-                  { header: t("incident.reason"), cell: (i) => i.reason },
+                  { header: t("incident.reasonColumn"), cell: (i) => i.reason },
                   { header: t("incident.openedBy"), cell: (i) => i.openedBy?.displayName ?? "—" },
                 ]}
               />
