@@ -4,7 +4,7 @@ import { remindLoginIdSchema } from "@/lib/schemas/recovery";
 import { clientWithCountry } from "@/lib/server/authorize";
 import { remindLoginId } from "@/lib/server/recovery/remind-login-id";
 
-export type ReminderState = { sent?: boolean; fieldErrors?: Record<string, string> } | null;
+export type ReminderState = { sent?: boolean; unavailable?: boolean; fieldErrors?: Record<string, string> } | null;
 
 export async function remindLoginIdAction(_previous: ReminderState, form: FormData): Promise<ReminderState> {
   const parsed = remindLoginIdSchema.safeParse({ customerNumber: form.get("customerNumber") ?? "", email: form.get("email") ?? "" });
@@ -13,6 +13,11 @@ export async function remindLoginIdAction(_previous: ReminderState, form: FormDa
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return { fieldErrors };
   }
-  await remindLoginId(parsed.data, await clientWithCountry());
+  try {
+    await remindLoginId(parsed.data, await clientWithCountry());
+  } catch (e) {
+    console.error("ID reminder failed", e);
+    return { unavailable: true };
+  }
   return { sent: true };
 }

@@ -23,6 +23,11 @@ export function ReminderForm() {
     ) : null;
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {state?.unavailable ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("unavailable")}
+        </p>
+      ) : null}
       <div>
         <Label htmlFor="customerNumber">{t("customerNumber")}</Label>
         <Input id="customerNumber" name="customerNumber" required placeholder="N123456789" aria-invalid={state?.fieldErrors?.customerNumber ? true : undefined} aria-describedby="customerNumber-hint customerNumber-error" />

@@ -12,14 +12,25 @@ export type RecoveryState = { sent?: boolean; error?: string; problems?: { code:
 export async function requestPasswordResetAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
   const parsed = requestPasswordResetSchema.safeParse({ loginId: form.get("loginId") ?? "" });
   if (!parsed.success) return { error: "required" };
-  await requestPasswordReset(parsed.data, await clientWithCountry());
+  try {
+    await requestPasswordReset(parsed.data, await clientWithCountry());
+  } catch (e) {
+    console.error("password reset request failed", e);
+    return { error: "unavailable" };
+  }
   return { sent: true };
 }
 
 export async function resetPasswordAction(_previous: RecoveryState, form: FormData): Promise<RecoveryState> {
   const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
-  const result = await resetPassword(String(form.get("token") ?? ""), parsed.data, await clientWithCountry());
+  let result: Awaited<ReturnType<typeof resetPassword>>;
+  try {
+    result = await resetPassword(String(form.get("token") ?? ""), parsed.data, await clientWithCountry());
+  } catch (e) {
+    console.error("password reset failed", e);
+    return { error: "unavailable" };
+  }
   if (!result.ok && "expired" in result) return { error: "linkExpired" };
   if (!result.ok) return { error: "weakPassword", problems: result.problems };
   redirect("/sign-in?reset=1");

@@ -22,7 +22,7 @@ export function RequestResetForm() {
         <Input id="loginId" name="loginId" autoComplete="username" required aria-invalid={state?.error ? true : undefined} aria-describedby="loginId-error" />
         {state?.error ? (
           <p id="loginId-error" className="mt-1 text-xs text-red-700">
-            {t("required")}
+            {t(state.error === "unavailable" ? "unavailable" : "required")}
           </p>
         ) : null}
       </div>
