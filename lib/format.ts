@@ -8,16 +8,10 @@ const dateTime = new Intl.DateTimeFormat("ja-JP", {
   minute: "2-digit",
   hourCycle: "h23",
 });
-const dateOnly = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
 
 export function formatDateTime(date: Date | string | null | undefined): string {
   if (!date) return "—";
   return dateTime.format(new Date(date));
-}
-
-export function formatDate(date: Date | string | null | undefined): string {
-  if (!date) return "—";
-  return dateOnly.format(new Date(date));
 }
 
 export function formatNumber(n: number): string {

@@ -22,9 +22,12 @@ export interface Actor {
 
 const TOUCH_EVERY_MS = 60_000;
 
+// Parsed once per process: the setting does not change while it runs, and this is on every request's path.
+let trustedProxies: ReturnType<typeof parseTrustedProxies> | undefined;
+
 export async function clientContext() {
   const { socketIp, forwardedFor, userAgent } = await requestClientHeaders();
-  const ip = resolveClientIp(socketIp, forwardedFor, parseTrustedProxies(env().TRUSTED_PROXIES));
+  const ip = resolveClientIp(socketIp, forwardedFor, (trustedProxies ??= parseTrustedProxies(env().TRUSTED_PROXIES)));
   return { ip, userAgent };
 }
 

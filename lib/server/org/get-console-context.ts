@@ -20,11 +20,10 @@ export interface ConsoleContext {
 export async function getConsoleContext(): Promise<ConsoleContext> {
   const actor = await authorize();
   const prisma = await db();
-  const org = await prisma.organization.findUniqueOrThrow({
-    where: { id: actor.organizationId },
-    select: { customerNumber: true, passwordPolicy: { select: { maxAgeDays: true } } },
+  const { passwordChangedAt, organization: org } = await prisma.account.findUniqueOrThrow({
+    where: { id: actor.accountId },
+    select: { passwordChangedAt: true, organization: { select: { customerNumber: true, passwordPolicy: { select: { maxAgeDays: true } } } } },
   });
-  const { passwordChangedAt } = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { passwordChangedAt: true } });
   const expiry = passwordExpiry(passwordChangedAt, org.passwordPolicy ? org.passwordPolicy.maxAgeDays : 90, new Date());
   const isAdmin = Object.keys(actor.permissions).length > 0;
   const nav = NAV_ITEMS.filter((item) => (item.domain ? can(actor.permissions, item.domain, "view") : isAdmin));
