@@ -58,4 +58,8 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleKey, PermissionSet> = {
 export const DEFAULT_SOD_RULES: { key: string; a: [Domain, Level]; b: [Domain, Level] }[] = [
   { key: "audit_vs_accounts", a: ["audit", "manage"], b: ["accounts", "manage"] },
   { key: "billing_vs_lines", a: ["billing", "manage"], b: ["lines", "manage"] },
+  { key: "billing_vs_audit", a: ["billing", "manage"], b: ["audit", "manage"] },
 ];
+
+/** The built-in org admin holds every permission by definition: it is outside the separation-of-duty rules and shown as privileged instead. */
+export const SOD_EXEMPT_ROLE_KEYS: readonly BuiltInRoleKey[] = ["org_admin"];
