@@ -30,7 +30,7 @@ export function action<S extends z.ZodType, T>(schema: S, operation: (input: z.i
       return { ok: true, data: await operation(parsed.data) };
     } catch (e) {
       unstable_rethrow(e);
-      if (isAppError(e)) return { ok: false, code: e.code, message: e.message, ...(e.field ? { fieldErrors: { [e.field]: e.message } } : {}) };
+      if (isAppError(e)) return { ok: false, code: e.code, message: e.key ?? e.message, ...(e.field ? { fieldErrors: { [e.field]: e.key ?? e.message } } : {}) };
       console.error("action failed", e);
       return { ok: false, code: "unavailable", message: "unavailable" };
     }

@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** A message key the UI words in the reader's language (the message stays for logs and API callers). */
+    readonly key?: string,
   ) {
     super(message);
     this.name = "AppError";

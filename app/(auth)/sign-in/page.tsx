@@ -18,7 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect(callbackUrl);
   const t = await getTranslations("signIn");
   const tr = await getTranslations("recovery");
-  const notice = params.signedOut ? t("signedOut") : params.expired ? t("challengeExpired") : params.reset ? tr("passwordReset") : null;
+  const ti = await getTranslations("invitation");
+  const notice = params.signedOut ? t("signedOut") : params.expired ? t("challengeExpired") : params.reset ? tr("passwordReset") : params.invited ? ti("done") : null;
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
       {notice ? (

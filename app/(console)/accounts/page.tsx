@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/data-table/pagination";
+import Link from "next/link";
+import { UserPlus } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/permissions";
+import { authorize } from "@/lib/server/authorize";
 import { hrefWith } from "@/lib/url-state";
 import { listAccounts } from "@/lib/server/accounts/list-accounts";
 import { listDepartments } from "@/lib/server/accounts/list-departments";
@@ -18,7 +23,7 @@ const DEFAULTS = { sort: "displayName", dir: "asc", page: 1, pageSize: 50 };
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const [result, departments] = await load(() =>
+  const [result, departments, actor] = await load(() =>
     Promise.all([
       listAccounts({
         q: one("q"),
@@ -31,14 +36,29 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         pageSize: one("pageSize"),
       }),
       listDepartments(),
+      authorize("accounts", "view"),
     ]),
   );
+  const canManage = can(actor.permissions, "accounts", "manage");
   const t = await getTranslations("accounts");
   const { query } = result;
   const state = { q: query.q, status: query.status, kind: query.kind, department: query.department, sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize };
   return (
     <div>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canManage ? (
+            <Button asChild>
+              <Link href="/accounts/new">
+                <UserPlus className="size-4" aria-hidden />
+                {t("invite")}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
       <AccountsFilters query={query} departments={departments} />
       {result.accounts.length > 0 ? (
         <AccountsTable rows={result.accounts} state={state} defaults={DEFAULTS} />

@@ -10,6 +10,14 @@ import { resetSecondFactor } from "@/lib/server/accounts/reset-second-factor";
 import { unlockAccount } from "@/lib/server/accounts/unlock-account";
 import { respondToIncident } from "@/lib/server/accounts/respond-to-incident";
 import { respondToIncidentSchema } from "@/lib/schemas/incidents";
+import { updateAccountSchema } from "@/lib/schemas/accounts";
+import { grantRoleSchema, revokeGrantSchema } from "@/lib/schemas/access";
+import { suspendAccount } from "@/lib/server/accounts/suspend-account";
+import { reactivateAccount } from "@/lib/server/accounts/reactivate-account";
+import { resendInvitation } from "@/lib/server/accounts/resend-invitation";
+import { updateAccount } from "@/lib/server/accounts/update-account";
+import { grantRole, previewRoleGrant } from "@/lib/server/access/grant-role";
+import { revokeGrant } from "@/lib/server/access/revoke-grant";
 
 const refreshed =
   <I extends { id: string }>(operation: (input: I) => Promise<unknown>) =>
@@ -27,4 +35,22 @@ export const respondToIncidentAction = action(respondToIncidentSchema, async (in
   const incident = await respondToIncident(input);
   revalidatePath(`/accounts/${input.id}`);
   return { slaMet: incident.slaMet, slaMinutes: incident.slaMinutes, notifiedCount: incident.notifiedCount };
+});
+export const suspendAccountAction = action(accountActionSchema, refreshed(suspendAccount));
+export const reactivateAccountAction = action(accountActionSchema, refreshed(reactivateAccount));
+export const resendInvitationAction = action(accountActionSchema, refreshed(resendInvitation));
+export const updateAccountAction = action(updateAccountSchema, async (input) => {
+  const { changed } = await updateAccount(input);
+  revalidatePath(`/accounts/${input.id}`);
+  return { id: input.id, changed };
+});
+export const grantRoleAction = action(grantRoleSchema, async (input) => {
+  const result = await grantRole(input);
+  revalidatePath(`/accounts/${input.accountId}`);
+  return result;
+});
+export const previewRoleGrantAction = action(grantRoleSchema.pick({ accountId: true, roleId: true, endsAt: true }), previewRoleGrant);
+export const revokeGrantAction = action(revokeGrantSchema.extend({ accountId: accountActionSchema.shape.id }), async (input) => {
+  await revokeGrant(input);
+  revalidatePath(`/accounts/${input.accountId}`);
 });

@@ -6,7 +6,7 @@ import { load } from "@/lib/server/page";
 import { AddEntryDialog } from "./_components/add-entry-dialog";
 import { AllowlistTable } from "./_components/allowlist-table";
 import { PolicyPanel } from "./_components/policy-panel";
-import { NoticeProvider } from "./_components/toast";
+import { NoticeProvider } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("network"))("title") };

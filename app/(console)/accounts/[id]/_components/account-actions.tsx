@@ -4,33 +4,55 @@ import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/action";
-import { disableAccountAction, endSessionsAction, requirePasswordChangeAction, resetSecondFactorAction, unlockAccountAction } from "../actions";
+import {
+  disableAccountAction,
+  endSessionsAction,
+  reactivateAccountAction,
+  requirePasswordChangeAction,
+  resendInvitationAction,
+  resetSecondFactorAction,
+  suspendAccountAction,
+  unlockAccountAction,
+} from "../actions";
 
-type Kind = "unlock" | "resetMfa" | "requirePassword" | "endSessions" | "disable";
+type Kind = "unlock" | "resetMfa" | "requirePassword" | "endSessions" | "disable" | "suspend" | "reactivate" | "resendInvitation";
 const ACTIONS: Record<Kind, (prev: ActionResult<void> | null, input: { id: string; reason?: string }) => Promise<ActionResult<void>>> = {
   unlock: unlockAccountAction,
   resetMfa: resetSecondFactorAction,
   requirePassword: requirePasswordChangeAction,
   endSessions: endSessionsAction,
   disable: disableAccountAction,
+  suspend: suspendAccountAction,
+  reactivate: reactivateAccountAction,
+  resendInvitation: resendInvitationAction,
 };
 
-const DANGEROUS = new Set<Kind>(["resetMfa", "disable"]);
+const DANGEROUS = new Set<Kind>(["resetMfa", "suspend", "disable"]);
+const PRIMARY = new Set<Kind>(["unlock", "reactivate", "resendInvitation"]);
+
+type Status = "invited" | "active" | "locked" | "suspended" | "disabled";
+
+function kindsFor(status: Status, locked: boolean, self: boolean): Kind[] {
+  if (status === "disabled") return [];
+  if (status === "invited") return ["resendInvitation", ...(self ? [] : (["disable"] as const))];
+  if (status === "suspended") return ["reactivate", ...(self ? [] : (["disable"] as const))];
+  return [...(locked ? (["unlock"] as const) : []), "endSessions", "requirePassword", "resetMfa", ...(self ? [] : (["suspend", "disable"] as const))];
+}
 
 // The detail page's security actions, each behind a dialog that names its consequence.
-export function AccountActions({ accountId, locked, disabled, self }: { accountId: string; locked: boolean; disabled: boolean; self: boolean }) {
+export function AccountActions({ accountId, status, locked, self }: { accountId: string; status: Status; locked: boolean; self: boolean }) {
   const t = useTranslations("accountActions");
+  const te = useTranslations("accountErrors");
+  const errorText = (key: string) => (te.has(key) ? te(key) : t("failed"));
   const [open, setOpen] = useState<Kind | null>(null);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const kinds: Kind[] = disabled
-    ? []
-    : [...(locked ? (["unlock"] as const) : []), "endSessions", "requirePassword", "resetMfa", ...(self ? [] : (["disable"] as const))];
+  const kinds = kindsFor(status, locked, self);
   const run = (kind: Kind) =>
     start(async () => {
       const result = await ACTIONS[kind](null, { id: accountId, ...(reason ? { reason } : {}) });
-      setMessage(result.ok ? { ok: true, text: t(`${kind}.done`) } : { ok: false, text: t("failed") });
+      setMessage(result.ok ? { ok: true, text: t(`${kind}.done`) } : { ok: false, text: errorText(result.message) });
       setOpen(null);
       setReason("");
     });
@@ -38,11 +60,11 @@ export function AccountActions({ accountId, locked, disabled, self }: { accountI
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap items-center justify-end gap-2">
         {kinds.filter((k) => !DANGEROUS.has(k)).map((kind) => (
-          <Button key={kind} variant={kind === "unlock" ? "primary" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
+          <Button key={kind} variant={PRIMARY.has(kind) ? "primary" : "secondary"} size="sm" onClick={() => setOpen(kind)}>
             {t(`${kind}.button`)}
           </Button>
         ))}
-        <span aria-hidden className="mx-1 h-6 w-px bg-neutral-300" />
+        {kinds.some((k) => DANGEROUS.has(k)) ? <span aria-hidden className="mx-1 h-6 w-px bg-neutral-300" /> : null}
         {kinds.filter((k) => DANGEROUS.has(k)).map((kind) => (
           <Button key={kind} variant="dangerOutline" size="sm" onClick={() => setOpen(kind)}>
             {t(`${kind}.button`)}
@@ -76,7 +98,7 @@ export function AccountActions({ accountId, locked, disabled, self }: { accountI
                   <Dialog.Close asChild>
                     <Button variant="secondary">{t("cancel")}</Button>
                   </Dialog.Close>
-                  <Button variant={open === "resetMfa" || open === "disable" ? "danger" : "primary"} disabled={pending} onClick={() => run(open)}>
+                  <Button variant={DANGEROUS.has(open) ? "danger" : "primary"} disabled={pending} onClick={() => run(open)}>
                     {t(`${open}.confirm`)}
                   </Button>
                 </div>

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { ALLOWLIST_KINDS, LABEL_MAX, REASON_MAX, cidrIssue, type AllowlistKind } from "@/lib/schemas/network";
 import { addAllowlistEntryAction } from "../actions";
-import { DialogClose, DialogShell } from "./dialog";
+import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
 import { useErrorText } from "./error-text";
 import { LockoutDialog } from "./lockout-dialog";
-import { useNotice } from "./toast";
+import { useNotice } from "@/components/ui/notice";
 import { useGuardedAction } from "./use-guarded-action";
 
 // The primary action: a dialog with the add form. Closing it drops the form; an error keeps what was typed.

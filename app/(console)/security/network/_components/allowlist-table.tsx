@@ -7,10 +7,10 @@ import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/format";
 import type { AllowlistEntryRow, AllowlistEntryStatus } from "@/lib/server/network/list-allowlist";
 import { revokeAllowlistEntryAction } from "../actions";
-import { DialogClose, DialogShell } from "./dialog";
+import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
 import { useErrorText } from "./error-text";
 import { LockoutDialog } from "./lockout-dialog";
-import { useNotice } from "./toast";
+import { useNotice } from "@/components/ui/notice";
 import { useGuardedAction } from "./use-guarded-action";
 
 const statusTone: Record<AllowlistEntryStatus, "green" | "amber" | "grey"> = { active: "green", scheduled: "amber", expired: "grey", revoked: "grey" };

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogShell } from "./dialog";
+import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
 
 // Asked when the server refuses a change that would lock the acting admin out; confirming resends it.
 export function LockoutDialog({

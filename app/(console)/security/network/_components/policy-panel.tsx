@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ALLOWLIST_SCOPES, type AllowlistScope } from "@/lib/schemas/network";
 import { updateNetworkPolicyAction } from "../actions";
-import { DialogClose, DialogShell } from "./dialog";
+import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
 import { useErrorText } from "./error-text";
 import { LockoutDialog } from "./lockout-dialog";
-import { useNotice } from "./toast";
+import { useNotice } from "@/components/ui/notice";
 import { useGuardedAction } from "./use-guarded-action";
 
 export interface PolicyPanelProps {

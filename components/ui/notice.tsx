@@ -9,7 +9,7 @@ const NoticeContext = createContext<(message: string) => void>(() => {});
 export const useNotice = () => useContext(NoticeContext);
 
 export function NoticeProvider({ children }: { children: React.ReactNode }) {
-  const t = useTranslations("network");
+  const t = useTranslations("common");
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     if (!message) return;

@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-// This screen's dialogs: a title, a sentence that names the consequence, then the body and its buttons.
+// The console's form dialogs: a title, a sentence that names the consequence, then the body and its buttons.
 export function DialogShell({
   open,
   onOpenChange,
@@ -20,7 +20,7 @@ export function DialogShell({
   children: React.ReactNode;
   className?: string;
 }) {
-  const t = useTranslations("network");
+  const t = useTranslations("common");
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

@@ -1,0 +1,245 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Plus } from "lucide-react";
+import { useActionErrors } from "@/components/forms/action-errors";
+import { Field, fieldAria, textareaClass } from "@/components/forms/field";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
+import { Input, Select } from "@/components/ui/input";
+import { useNotice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/server/action";
+import { grantRoleAction, previewRoleGrantAction, revokeGrantAction } from "../actions";
+
+export interface GrantRow {
+  id: string;
+  roleLabel: string;
+  grantedBy: string | null;
+  grantedAt: string;
+  endsAt: string | null;
+  expired: boolean;
+  reason: string | null;
+  justification: string | null;
+}
+type Role = { id: string; label: string; aboveMine: boolean };
+type Conflict = { name: string; a: string; b: string };
+
+const FIELDS = ["roleId", "endsAt", "reason", "justification"] as const;
+
+/** The permissions tab: roles held with their end times, and (for admins) grant and revoke. */
+export function GrantsPanel({ accountId, contractor, rows, roles, canGrant, canRevoke, ruleLabel }: { accountId: string; contractor: boolean; rows: GrantRow[]; roles: Role[]; canGrant: boolean; canRevoke: boolean; ruleLabel: Record<string, string> }) {
+  const t = useTranslations("grants");
+  const [open, setOpen] = useState(false);
+  const [revoking, setRevoking] = useState<GrantRow | null>(null);
+  const notice = useNotice();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const errors = useActionErrors("grants");
+  return (
+    <div>
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <h2 className="text-sm font-semibold">{t("title")}</h2>
+        {canGrant ? (
+          <Button size="sm" onClick={() => setOpen(true)}>
+            <Plus className="size-4" aria-hidden />
+            {t("add")}
+          </Button>
+        ) : null}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-neutral-50 text-left text-xs text-neutral-600">
+            <tr>
+              <th className="px-3 py-2 font-medium">{t("role")}</th>
+              <th className="px-3 py-2 font-medium">{t("endsAtColumn")}</th>
+              <th className="px-3 py-2 font-medium">{t("grantedByColumn")}</th>
+              <th className="px-3 py-2 font-medium">{t("reason")}</th>
+              {canRevoke ? <th className="px-3 py-2" /> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-neutral-600">
+                  {t("none")}
+                </td>
+              </tr>
+            ) : (
+              rows.map((g) => (
+                <tr key={g.id} className="border-t border-neutral-100 align-top">
+                  <td className="px-3 py-2 font-medium">{g.roleLabel}</td>
+                  <td className="px-3 py-2">
+                    {g.endsAt ? (
+                      <span className="inline-flex flex-wrap items-center gap-1">
+                        <span className="num whitespace-nowrap">{g.endsAt}</span>
+                        {g.expired ? <Badge tone="grey">{t("expired")}</Badge> : <Badge tone="amber">{t("timeLimited")}</Badge>}
+                      </span>
+                    ) : (
+                      <span className="text-neutral-600">{t("noEnd")}</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block">{g.grantedBy ?? "—"}</span>
+                    <span className="num block text-xs text-neutral-600">{g.grantedAt}</span>
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block">{g.reason ?? "—"}</span>
+                    {g.justification ? <span className="mt-1 block text-xs text-amber-800">{t("justificationShown", { text: g.justification })}</span> : null}
+                  </td>
+                  {canRevoke ? (
+                    <td className="px-3 py-2 text-right">
+                      {g.expired ? null : (
+                        <Button size="sm" variant="dangerOutline" onClick={() => (setRevokeError(null), setRevoking(g))}>
+                          {t("revoke")}
+                        </Button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {canGrant ? (
+        <DialogShell open={open} onOpenChange={setOpen} title={t("add")} description={t("addDescription")} className="w-[min(34rem,94vw)]">
+          <GrantForm
+            accountId={accountId}
+            contractor={contractor}
+            roles={roles}
+            ruleLabel={ruleLabel}
+            onDone={() => {
+              setOpen(false);
+              notice(t("granted"));
+              router.refresh();
+            }}
+          />
+        </DialogShell>
+      ) : null}
+      <DialogShell open={revoking !== null} onOpenChange={(o) => !o && setRevoking(null)} title={t("revokeTitle")} description={revoking ? t("revokeConsequence", { role: revoking.roleLabel }) : ""}>
+        {revokeError ? (
+          <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {revokeError}
+          </p>
+        ) : null}
+        <div className="mt-5 flex justify-end gap-2">
+          <DialogClose asChild>
+            <Button variant="secondary">{t("cancel")}</Button>
+          </DialogClose>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() =>
+              revoking &&
+              start(async () => {
+                const result = await revokeGrantAction(null, { grantId: revoking.id, accountId });
+                if (!result.ok) return setRevokeError(errors.form(result, []) ?? t("errors.unavailable"));
+                setRevoking(null);
+                notice(t("revoked"));
+                router.refresh();
+              })
+            }
+          >
+            {t("revokeConfirm")}
+          </Button>
+        </div>
+      </DialogShell>
+    </div>
+  );
+}
+
+function GrantForm({ accountId, contractor, roles, ruleLabel, onDone }: { accountId: string; contractor: boolean; roles: Role[]; ruleLabel: Record<string, string>; onDone: () => void }) {
+  const t = useTranslations("grants");
+  const errors = useActionErrors("grants");
+  const [state, setState] = useState<ActionResult<unknown> | null>(null);
+  const [preview, setPreview] = useState<{ conflicts: Conflict[]; overrideAllowed: boolean } | null>(null);
+  const [pending, start] = useTransition();
+  const err = (f: string) => errors.field(state, f);
+  const formError = errors.form(state, FIELDS);
+  const check = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const roleId = String(data.get("roleId") ?? "");
+    if (!roleId) return setPreview(null);
+    start(async () => {
+      const result = await previewRoleGrantAction(null, { accountId, roleId, endsAt: String(data.get("endsAt") ?? "") });
+      setPreview(result.ok ? result.data : null);
+    });
+  };
+  const refused = preview !== null && preview.conflicts.length > 0 && !preview.overrideAllowed;
+  const needsJustification = preview !== null && preview.conflicts.length > 0 && preview.overrideAllowed;
+  return (
+    <form
+      noValidate
+      className="mt-4 flex flex-col gap-4"
+      onChange={(e) => {
+        const target = e.target as HTMLElement;
+        if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.name === "endsAt")) check(e.currentTarget);
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        data.set("accountId", accountId);
+        start(async () => {
+          const result = await grantRoleAction(null, data);
+          setState(result);
+          if (result.ok) onDone();
+        });
+      }}
+    >
+      {formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
+      <Field id="g-roleId" label={t("role")} error={err("roleId")}>
+        <Select id="g-roleId" name="roleId" defaultValue="" className="w-full" {...fieldAria("g-roleId", err("roleId"))}>
+          <option value="" disabled>
+            {t("chooseRole")}
+          </option>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id} disabled={r.aboveMine}>
+              {r.aboveMine ? `${r.label} — ${t("aboveMine")}` : r.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="g-endsAt" label={contractor ? t("endsAtRequired") : t("endsAt")} hint={t("endsAtHint")} error={err("endsAt")}>
+        <Input id="g-endsAt" name="endsAt" type="datetime-local" required={contractor} {...fieldAria("g-endsAt", err("endsAt"), true)} />
+      </Field>
+      <Field id="g-reason" label={t("reason")} hint={t("reasonHint")} error={err("reason")}>
+        <textarea id="g-reason" name="reason" rows={2} maxLength={520} className={textareaClass} {...fieldAria("g-reason", err("reason"), true)} />
+      </Field>
+      {preview && preview.conflicts.length > 0 ? (
+        <div role="alert" className={refused ? "rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" : "rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"}>
+          <p className="font-medium">{t("conflictsTitle")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {preview.conflicts.map((c) => (
+              <li key={c.name}>
+                {ruleLabel[c.name] ?? c.name} <span className="font-mono text-xs">({c.a} × {c.b})</span>
+              </li>
+            ))}
+          </ul>
+          {refused ? <p className="mt-2">{t("conflictRefused")}</p> : null}
+        </div>
+      ) : null}
+      {needsJustification ? (
+        <Field id="g-justification" label={t("justification")} hint={t("justificationHint")} error={err("justification")}>
+          <textarea id="g-justification" name="justification" rows={2} maxLength={520} className={textareaClass} {...fieldAria("g-justification", err("justification"), true)} />
+        </Field>
+      ) : null}
+      <div className="flex justify-end gap-2 border-t border-neutral-100 pt-4">
+        <DialogClose asChild>
+          <Button type="button" variant="secondary">
+            {t("cancel")}
+          </Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending || refused}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
