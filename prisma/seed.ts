@@ -284,6 +284,7 @@ interface PlannedGrant {
   endsAt: Date | null;
   revokedAt: Date | null;
   revokedById: string | null;
+  sodJustification?: string | null;
 }
 
 interface SeedEvent {
@@ -812,6 +813,21 @@ function planMinato(organizationId: string, now: number, scale: number): OrgPlan
   const sodStart = b.businessMoment(33);
   roleHolders.push({ account: sodConflict, role: "account_admin", grant: b.grant(sodConflict, "account_admin", { grantedById: admin.id, reason: "アカウント棚卸しの補助", startsAt: sodStart }) });
   roleHolders.push({ account: sodConflict, role: "security_auditor", grant: b.grant(sodConflict, "security_auditor", { grantedById: admin.id, reason: "ログ監査の代行 (伊藤さん不在時)", startsAt: new Date(sodStart.getTime() + 20 * MINUTE) }) });
+  // A documented exception: billing and line management together, justified and time-limited.
+  const sodException = take("2100");
+  const exceptionStart = b.businessMoment(12);
+  roleHolders.push({ account: sodException, role: "billing_manager", grant: b.grant(sodException, "billing_manager", { grantedById: admin.id, reason: "経理部の請求担当", startsAt: exceptionStart }) });
+  roleHolders.push({
+    account: sodException,
+    role: "line_operator",
+    grant: b.grant(sodException, "line_operator", {
+      grantedById: admin.id,
+      reason: "年度末の回線整理",
+      startsAt: new Date(exceptionStart.getTime() + 30 * MINUTE),
+      endsAt: new Date(startOfTokyoDay(b.daysAgo(-40, 0)).getTime() + DAY - 1000),
+      sodJustification: "回線担当の欠員補充まで。情報システム部長承認済み (稟議 2026-118)",
+    }),
+  });
   // The leaver still holds a privileged role.
   b.grant(leaver, "line_operator", { grantedById: admin.id, reason: "大阪拠点の回線手配", startsAt: leaver.createdAt });
 
@@ -1181,6 +1197,7 @@ async function writePlan(
       endsAt: g.endsAt,
       revokedAt: g.revokedAt,
       revokedById: g.revokedById,
+      sodJustification: g.sodJustification ?? null,
       createdAt: g.startsAt,
     })),
   });
@@ -1221,6 +1238,166 @@ async function writePlan(
   return events.length;
 }
 
+// ---------------------------------------------------------------------------------------------- billing and requests
+
+/**
+ * Invoice recipients for both companies, and in みなと商事 the change requests a Monday morning would find: a line
+ * going abroad and a new invoice address waiting for approval, one plan change approved and applied, one refused.
+ */
+async function seedBillingAndRequests(tx: Tx, orgs: { minato: string; sakura: string | null }, now: number): Promise<void> {
+  await tx.billingProfile.create({
+    data: { organizationId: orgs.minato, recipientName: `${MINATO.name} 経理部 御中`, recipientDepartment: "経理部", invoiceEmail: `keiri@${MINATO.domain}`, updatedAt: new Date(now - 400 * DAY) },
+  });
+  if (orgs.sakura) {
+    await tx.billingProfile.create({
+      data: { organizationId: orgs.sakura, recipientName: `${SAKURA.name} 管理部 御中`, recipientDepartment: "管理部", invoiceEmail: `kanri@${SAKURA.domain}`, updatedAt: new Date(now - 300 * DAY) },
+    });
+  }
+  const organizationId = orgs.minato;
+  const person = (local: string) =>
+    tx.account.findUniqueOrThrow({ where: { loginId: `${local}@${MINATO.domain}` }, select: { id: true, loginId: true } });
+  const [accounts, lines] = await Promise.all([person("accounts"), person("lines")]);
+  const salesLines = await tx.line.findMany({
+    where: { organizationId, status: "active", plan: "OCNモバイル 10GB", internationalRoaming: false, mnpNumber: null, assignedAccount: { status: "active", department: { code: "1110" } } },
+    orderBy: { phoneNumber: "asc" },
+    take: 3,
+    select: { id: true, phoneNumber: true, costCenter: true, assignedAccount: { select: { displayName: true } } },
+  });
+  const [abroad, upgraded, moved] = salesLines;
+  const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR);
+  const audit = (e: { at: Date; actor: { id: string; loginId: string }; action: string; targetType: string; targetId: string; targetLabel: string; reason: string | null; details: Prisma.InputJsonValue }) =>
+    tx.auditEvent.create({
+      data: {
+        organizationId,
+        occurredAt: e.at,
+        actorId: e.actor.id,
+        actorLabel: e.actor.loginId,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        targetLabel: e.targetLabel,
+        outcome: "success",
+        reason: e.reason,
+        ip: OFFICE_IPS.hq[0]!,
+        country: "JP",
+        userAgent: DESKTOP_UAS[0]!,
+        details: e.details,
+      },
+    });
+  const file = async (r: {
+    kind: "line_settings" | "billing_profile";
+    targetType: string;
+    targetId: string;
+    targetLabel: string;
+    payload: Prisma.InputJsonObject;
+    changes: { field: string; before: string | number | boolean | null; after: string | number | boolean | null }[];
+    reason: string;
+    by: { id: string; loginId: string };
+    filedAt: Date;
+    decision?: { by: { id: string; loginId: string }; at: Date; status: "approved" | "rejected"; note: string | null };
+  }) => {
+    const domain = r.kind === "line_settings" ? "lines" : "billing";
+    const request = await tx.changeRequest.create({
+      data: {
+        organizationId,
+        domain,
+        kind: r.kind,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        payload: r.payload,
+        diff: { targetLabel: r.targetLabel, changes: r.changes },
+        reason: r.reason,
+        requestedById: r.by.id,
+        createdAt: r.filedAt,
+        status: r.decision?.status ?? "pending",
+        decidedById: r.decision?.by.id ?? null,
+        decidedAt: r.decision?.at ?? null,
+        decisionNote: r.decision?.note ?? null,
+        appliedAt: r.decision?.status === "approved" ? r.decision.at : null,
+      },
+      select: { id: true },
+    });
+    const target = { targetType: r.targetType, targetId: r.targetId, targetLabel: r.targetLabel };
+    await audit({ at: r.filedAt, actor: r.by, action: "request.filed", ...target, reason: r.reason, details: { requestId: request.id, kind: r.kind, changes: r.changes } });
+    if (!r.decision) return;
+    const side = (k: "before" | "after") => Object.fromEntries(r.changes.map((c) => [c.field, c[k]]));
+    if (r.decision.status === "approved") {
+      await audit({ at: r.decision.at, actor: r.decision.by, action: r.kind === "line_settings" ? "line.settings_changed" : "billing.profile_changed", ...target, reason: r.reason, details: { before: side("before"), after: side("after"), requestId: request.id } });
+    }
+    await audit({
+      at: r.decision.at,
+      actor: r.decision.by,
+      action: `request.${r.decision.status}`,
+      ...target,
+      reason: r.decision.note,
+      details: { requestId: request.id, kind: r.kind, before: { status: "pending" }, after: { status: r.decision.status }, changes: r.changes },
+    });
+  };
+  const lineSettings = (l: { costCenter: string | null }, change: Record<string, string | number | boolean | null>) => ({
+    plan: "OCNモバイル 10GB",
+    dataAllowanceGb: 10,
+    internationalRoaming: false,
+    costCenter: l.costCenter,
+    ...change,
+  });
+
+  // A small demo (a low scale) may have fewer such lines: the requests on them are left out.
+  if (abroad) await file({
+    kind: "line_settings",
+    targetType: "line",
+    targetId: abroad.id,
+    targetLabel: abroad.phoneNumber,
+    payload: lineSettings(abroad, { internationalRoaming: true }),
+    changes: [{ field: "internationalRoaming", before: false, after: true }],
+    reason: `${abroad.assignedAccount!.displayName} さんが来週からシンガポールへ出張 (5 日間) するため。現地でも受発注の連絡を受けられるようにしたい。`,
+    by: accounts,
+    filedAt: at(3),
+  });
+  await file({
+    kind: "billing_profile",
+    targetType: "billing_profile",
+    targetId: organizationId,
+    targetLabel: MINATO.name,
+    payload: { recipientName: `${MINATO.name} 経理部 御中`, recipientDepartment: "経理部 支払グループ", invoiceEmail: `seikyu@${MINATO.domain}` },
+    changes: [
+      { field: "recipientDepartment", before: "経理部", after: "経理部 支払グループ" },
+      { field: "invoiceEmail", before: `keiri@${MINATO.domain}`, after: `seikyu@${MINATO.domain}` },
+    ],
+    reason: "来月から請求書の受付が経理部 支払グループの共用アドレスに変わるため (経理部からの依頼)。",
+    by: lines,
+    filedAt: at(26),
+  });
+  const approvedAt = at(6 * 24 - 2);
+  if (upgraded) await file({
+    kind: "line_settings",
+    targetType: "line",
+    targetId: upgraded.id,
+    targetLabel: upgraded.phoneNumber,
+    payload: lineSettings(upgraded, { plan: "OCNモバイル 20GB", dataAllowanceGb: 20 }),
+    changes: [
+      { field: "plan", before: "OCNモバイル 10GB", after: "OCNモバイル 20GB" },
+      { field: "dataAllowanceGb", before: 10, after: 20 },
+    ],
+    reason: "外出先での Web 会議が増え、毎月 10GB を超えて速度制限がかかっているため。",
+    by: accounts,
+    filedAt: at(6 * 24 + 18),
+    decision: { by: lines, at: approvedAt, status: "approved", note: "先月・先々月の利用量を確認しました。" },
+  });
+  if (upgraded) await tx.line.update({ where: { id: upgraded.id }, data: { plan: "OCNモバイル 20GB", dataAllowanceGb: 20, updatedAt: approvedAt } });
+  if (moved) await file({
+    kind: "line_settings",
+    targetType: "line",
+    targetId: moved.id,
+    targetLabel: moved.phoneNumber,
+    payload: lineSettings(moved, { costCenter: "マーケティング部" }),
+    changes: [{ field: "costCenter", before: moved.costCenter, after: "マーケティング部" }],
+    reason: "マーケティング部へ異動予定のため。",
+    by: accounts,
+    filedAt: at(10 * 24 + 5),
+    decision: { by: lines, at: at(10 * 24 + 1), status: "rejected", note: "異動の発令前です。人事部からの発令後に改めて申請してください。" },
+  });
+}
+
 export interface SeedResult {
   seeded: boolean;
   credentials: DemoCredential[];
@@ -1245,11 +1422,14 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
       await tx.organization.update({ where: { id: minato.id }, data: { isDemo: true } });
       let count = await writePlan(tx, planMinato(minato.id, now, scale), minato.roleIds, hashes);
       const sakuraExists = await tx.organization.findUnique({ where: { customerNumber: SAKURA_CUSTOMER_NUMBER }, select: { id: true } });
+      let sakuraId: string | null = null;
       if (!sakuraExists) {
         const sakura = await createOrganization(tx, { name: SAKURA.name, nameKana: SAKURA.nameKana, customerNumber: SAKURA_CUSTOMER_NUMBER, createdAt: created });
         await tx.organization.update({ where: { id: sakura.id }, data: { isDemo: true } });
         count += await writePlan(tx, planSakura(sakura.id, now), sakura.roleIds, hashes);
+        sakuraId = sakura.id;
       }
+      await seedBillingAndRequests(tx, { minato: minato.id, sakura: sakuraId }, now);
       return count;
     },
     { timeout: 300_000, maxWait: 60_000 },

@@ -28,6 +28,8 @@ export async function checkRoleGrant(tx: Tx, granter: Granter, change: Omit<Role
   if (!account) throw new AppError("not_found", "No such account.");
   if (account.status === "disabled") throw new AppError("conflict", "A disabled account cannot be given roles.", undefined, "disabled_account");
   if (account.id === granter.accountId && !asRequest) throw new AppError("forbidden", "You cannot grant a role to yourself: someone else must.", undefined, "self_grant");
+  // A role edit holds the role FOR UPDATE while it checks its holders for conflicts; a grant waits for it.
+  await tx.$queryRaw`SELECT id FROM roles WHERE id = ${change.roleId}::uuid AND organization_id = ${granter.organizationId}::uuid FOR SHARE`;
   const role = await tx.role.findFirst({
     where: { id: change.roleId, organizationId: granter.organizationId },
     select: { id: true, key: true, name: true, permissions: { select: { domain: true, level: true } } },
@@ -53,7 +55,7 @@ export async function checkRoleGrant(tx: Tx, granter: Granter, change: Omit<Role
 }
 
 /** Inside the caller's transaction: checks (organization, self-grant, escalation, contractor end, separation of duties) and grants. */
-export async function applyRoleGrant(tx: Tx, granter: Granter, change: RoleGrantChange, now: Date): Promise<{ grantId: string }> {
+export async function applyRoleGrant(tx: Tx, granter: Granter, change: RoleGrantChange, now: Date, { audit = true } = {}): Promise<{ grantId: string }> {
   const { account, role, conflicts, overrideAllowed } = await checkRoleGrant(tx, granter, change, now);
   const names = conflicts.map((c) => c.name).join(", ");
   if (conflicts.length > 0 && !overrideAllowed) {
@@ -76,6 +78,8 @@ export async function applyRoleGrant(tx: Tx, granter: Granter, change: RoleGrant
     },
     select: { id: true },
   });
+  // An approved request records the change itself (before/after roles, the request); the grant row keeps the rest.
+  if (!audit) return { grantId: grant.id };
   await recordAudit(tx, {
     organizationId: granter.organizationId,
     actorId: granter.accountId,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { authorize } from "@/lib/server/authorize";
 import { getAccountOrThrow } from "@/lib/server/accounts/get-account-or-throw";
 import { listDepartments } from "@/lib/server/accounts/list-departments";
 import { load } from "@/lib/server/page";
@@ -14,8 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, departments] = await load(() => Promise.all([getAccountOrThrow({ id }), listDepartments()]));
-  if (!account.canManage) forbidden();
+  const [, account, departments] = await load(() => Promise.all([authorize("accounts", "manage"), getAccountOrThrow({ id }), listDepartments()]));
   const t = await getTranslations("accountForm");
   return (
     <div>
