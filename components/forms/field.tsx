@@ -27,4 +27,4 @@ export const fieldAria = (id: string, error: string | undefined, hint = false) =
 });
 
 export const textareaClass =
-  "w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm placeholder:text-neutral-500 focus:border-accent-600 aria-[invalid=true]:border-red-600";
+  "block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm placeholder:text-neutral-500 focus:border-accent-600 aria-[invalid=true]:border-red-600";

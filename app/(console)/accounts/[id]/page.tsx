@@ -101,6 +101,7 @@ export default async function AccountPage({ params, searchParams }: Params) {
         ]
       : []),
     { label: t("account.createdAt"), value: formatDateTime(account.createdAt) },
+    ...(account.status === "invited" && account.invitedAt ? [{ label: t("invitation.sentAt"), value: formatDateTime(account.invitedAt) }] : []),
   ];
   type Event = (typeof account.signIns)[number];
   const time: SimpleColumn<Event> = {
@@ -135,6 +136,7 @@ export default async function AccountPage({ params, searchParams }: Params) {
     expired: g.expired,
     reason: g.reason,
     justification: g.sodJustification,
+    base: g.role.key === "member",
   }));
   const heldRoleIds = new Set(
     account.grants.filter((g) => !g.expired).map((g) => g.role.id),
@@ -188,7 +190,7 @@ export default async function AccountPage({ params, searchParams }: Params) {
             className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
           >
             {notice === "invited"
-              ? t("accountForm.invited", { loginId: account.loginId })
+              ? t("accountForm.invited", { email: account.email })
               : t("accountForm.saved")}
           </p>
         ) : null}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -38,7 +38,16 @@ export function AccountForm({ mode, initial, departments, roles, submit, cancelH
   const err = (f: string) => errors.field(state, f);
   const formError = errors.form(state, FIELDS);
   return (
-    <form action={formAction} noValidate className="flex max-w-2xl flex-col gap-4">
+    <form
+      noValidate
+      className="flex max-w-2xl flex-col gap-4"
+      onSubmit={(e) => {
+        // Not `action=`: React resets a form after an action, and a refused form must keep what was typed.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -22,7 +22,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   return (
-    <AuthCard title={t("title")} subtitle={t("subtitle", { loginId: found.loginId, organization: found.organizationName })}>
+    <AuthCard title={t("title")} subtitle={t("subtitle", { organization: found.organizationName })}>
+      <p className="-mt-3 mb-5 break-all rounded-md bg-neutral-100 px-3 py-2 font-mono text-sm font-medium text-neutral-900">{found.loginId}</p>
       <InvitationForm token={token} minLength={found.minLength} />
       <p className="mt-4 text-xs text-neutral-600">{t("next")}</p>
     </AuthCard>

@@ -22,6 +22,8 @@ export interface GrantRow {
   expired: boolean;
   reason: string | null;
   justification: string | null;
+  /** The base member role carries no permissions: there is nothing to revoke. */
+  base: boolean;
 }
 type Role = { id: string; label: string; aboveMine: boolean };
 type Conflict = { name: string; a: string; b: string };
@@ -91,7 +93,7 @@ export function GrantsPanel({ accountId, contractor, rows, roles, canGrant, canR
                   </td>
                   {canRevoke ? (
                     <td className="px-3 py-2 text-right">
-                      {g.expired ? null : (
+                      {g.expired || g.base ? null : (
                         <Button size="sm" variant="dangerOutline" onClick={() => (setRevokeError(null), setRevoking(g))}>
                           {t("revoke")}
                         </Button>
@@ -218,7 +220,7 @@ function GrantForm({ accountId, contractor, roles, ruleLabel, onDone }: { accoun
           <ul className="mt-1 list-disc pl-5">
             {preview.conflicts.map((c) => (
               <li key={c.name}>
-                {ruleLabel[c.name] ?? c.name} <span className="font-mono text-xs">({c.a} × {c.b})</span>
+                {ruleLabel[c.name] ?? c.name} <span className="whitespace-nowrap font-mono text-xs">({c.a} × {c.b})</span>
               </li>
             ))}
           </ul>
