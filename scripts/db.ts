@@ -1,16 +1,19 @@
-// npm run db:migrate | db:seed — apply migrations, or migrations plus the demo data, to the configured database.
+// npm run db:migrate | db:seed | db:app-role — apply migrations, add the demo data, or create the application's role (PostgreSQL).
+import { AppRoleError, ensureAppRole } from "@/lib/server/app-role";
 import { openConfigured, DatabaseOpenError } from "@/lib/server/db";
-import { EnvError } from "@/lib/server/env";
+import { env, EnvError } from "@/lib/server/env";
 import { seedDemo } from "@/prisma/seed";
 import { printCredentials } from "./lib/credentials";
 
-const command = process.argv[2];
-if (command !== "migrate" && command !== "seed" && command !== "check") {
-  console.error("usage: tsx --conditions=react-server scripts/db.ts migrate|seed|check");
+const commands = ["migrate", "seed", "check", "app-role"] as const;
+const command = process.argv[2] as (typeof commands)[number];
+if (!commands.includes(command)) {
+  console.error(`usage: tsx --conditions=react-server scripts/db.ts ${commands.join("|")}`);
   process.exit(2);
 }
 
 try {
+  // Everything but `check` connects as the tables' owner (MIGRATION_DATABASE_URL when set) and migrates first.
   const database = await openConfigured({ migrate: command !== "check" });
   try {
     if (command === "seed") {
@@ -20,12 +23,27 @@ try {
       printCredentials(result.credentials);
     } else if (command === "migrate") {
       console.log(`Migrations applied (${database.kind}).`);
+      if (database.rowLevelSecurity) {
+        console.warn(
+          "warning: this role is subject to row-level security (neither superuser nor BYPASSRLS): the organization lookups " +
+            "it owns find nothing and data migrations see no rows. Migrate as a superuser or a role with BYPASSRLS.",
+        );
+      }
+    } else if (command === "app-role") {
+      if (database.kind !== "postgres") throw new AppRoleError("db:app-role is for PostgreSQL (set DATABASE_URL); the embedded PGlite runs as a superuser.");
+      const { APP_DATABASE_ROLE: role, APP_DATABASE_PASSWORD: password } = env();
+      await ensureAppRole(database.sql, role, password);
+      console.log(`Role ${role} is ready: LOGIN, NOSUPERUSER, NOBYPASSRLS, owns nothing; reads and writes rows under row-level security.`);
+      console.log(
+        `Run the console with DATABASE_URL=postgresql://${role}${password ? ":…" : ""}@host:5432/db and keep the owner in ` +
+          "MIGRATION_DATABASE_URL for db:migrate, db:seed and this command.",
+      );
     }
   } finally {
     await database.close();
   }
 } catch (e) {
-  if (e instanceof DatabaseOpenError || e instanceof EnvError) {
+  if (e instanceof DatabaseOpenError || e instanceof EnvError || e instanceof AppRoleError) {
     console.error(`error: ${e.message}`);
     process.exit(1);
   }

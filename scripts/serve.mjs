@@ -1,10 +1,16 @@
 // Starts the console: Next.js (the production build, or --dev) behind a plain HTTP server that passes on the socket's address.
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import next from "next";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
+
+// Each request runs in a scope of its own that currentActor() fills with the session's organization; the database
+// (lib/server/db.ts) confines every query of the request to it. Shared through globalThis with lib/server/tenant-context.ts.
+const TENANT_SCOPE = Symbol.for("ocn.tenant-scope");
+const tenantScope = (globalThis[TENANT_SCOPE] ??= new AsyncLocalStorage());
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
@@ -13,7 +19,7 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   // The only trustworthy address is the socket's; lib/policy/client-ip.ts decides whether X-Forwarded-For counts.
   req.headers["x-ocn-socket-ip"] = req.socket.remoteAddress ?? "";
-  handle(req, res);
+  tenantScope.run({ organizationId: null, system: false }, () => handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, async () => {

@@ -16,3 +16,12 @@ export type GrantRoleInput = z.input<typeof grantRoleSchema>;
 
 export const revokeGrantSchema = z.object({ grantId: uuid, reason: text(500).optional() });
 export type RevokeGrantInput = z.input<typeof revokeGrantSchema>;
+
+/** A role grant as a change request stores it: the end as an ISO string, so the stored payload parses again unchanged. */
+export const roleGrantPayloadSchema = z.object({
+  roleId: uuid,
+  roleName: z.string().max(200).optional(),
+  endsAt: grantEndsAtSchema.transform((d) => (d ? d.toISOString() : null)),
+  justification: text(500).transform((s) => (s === "" ? null : s)).nullish(),
+});
+export type RoleGrantPayload = z.output<typeof roleGrantPayloadSchema>;

@@ -8,6 +8,8 @@ import { AppError } from "./errors";
 import { countryOf } from "./geo";
 import { checkAddress } from "./network/check-address";
 import { readSessionId, requestClientHeaders } from "./session";
+import { bindRequestOrganization } from "./tenant-context";
+import { organizationOf } from "./tenant-lookup";
 
 export interface Actor {
   sessionId: string;
@@ -41,6 +43,16 @@ export async function clientWithCountry() {
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const sessionId = await readSessionId();
   if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  // Row-level security (PostgreSQL): from here on, every query of this request is confined to the session's organization.
+  const organizationId = await organizationOf("session", sessionId);
+  if (!organizationId) return null;
+  bindRequestOrganization(organizationId);
+  const actor = await loadActor(sessionId);
+  if (!actor) bindRequestOrganization(null);
+  return actor;
+});
+
+async function loadActor(sessionId: string): Promise<Actor | null> {
   const prisma = await db();
   const now = new Date();
   const session = await prisma.session.findUnique({
@@ -102,7 +114,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     permissions,
     ip,
   };
-});
+}
 
 /** The first line of every operation: a valid session, and the permission when one is named. */
 export async function authorize(domain?: Domain, level: Level = "view"): Promise<Actor> {

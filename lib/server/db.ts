@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
 import { applyMigrations, pendingMigrations, type SqlRunner } from "./migrations";
+import { currentTenantScope } from "./tenant-context";
 
 // Secret columns never leave the database unless an operation asks for them by name.
 const omit = {
@@ -26,6 +27,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface Database {
   kind: "pglite" | "postgres";
+  /** True when the connected role is subject to row-level security (PostgreSQL, neither superuser nor BYPASSRLS). */
+  rowLevelSecurity: boolean;
   prisma: Db;
   sql: SqlRunner;
   close(): Promise<void>;
@@ -112,6 +115,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     const prisma = createClient(new PrismaPGlite(pglite));
     return {
       kind: "pglite",
+      rowLevelSecurity: false,
       prisma,
       sql,
       async close() {
@@ -124,6 +128,105 @@ export async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw e;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the current scope (lib/server/tenant-context.ts) sets for a transaction, or null when it sets nothing. */
+function scopeSettings(): string | null {
+  const scope = currentTenantScope();
+  const settings: string[] = [];
+  if (scope?.organizationId) {
+    if (!UUID.test(scope.organizationId)) throw new Error("the tenant scope holds something other than an organization id");
+    settings.push(`SET LOCAL ocn.organization_id = '${scope.organizationId}'`);
+  }
+  if (scope?.system) settings.push("SET LOCAL ocn.scope = 'system'");
+  return settings.length > 0 ? settings.join("; ") : null;
+}
+
+const BEGIN_SETTINGS = Symbol("ocn.begin-settings");
+type ScopedClient = pg.PoolClient & { [BEGIN_SETTINGS]?: string | null };
+type QueryArgs = [config: string | pg.QueryConfig, values?: unknown[]];
+
+/**
+ * Row-level security needs the organization set for every transaction, and only for that transaction
+ * (SET LOCAL), so a pooled connection never carries one request's organization into another's:
+ * - a Prisma transaction checks out a connection and sends BEGIN: the settings ride along in that same
+ *   round trip (`BEGIN; SET LOCAL …`);
+ * - a statement outside a transaction is wrapped in `BEGIN; SET LOCAL …` … COMMIT (two more round trips);
+ * - with nothing to set (no organization known yet) the statement runs as it is, and the policies show it no rows.
+ */
+function confinePoolToTenantScope(pool: pg.Pool): void {
+  const checkout = pool.connect.bind(pool) as () => Promise<ScopedClient>;
+  const connect = async (): Promise<ScopedClient> => {
+    const client = await checkout();
+    if (!(BEGIN_SETTINGS in client)) {
+      const send = client.query.bind(client) as (...args: QueryArgs) => Promise<pg.QueryResult>;
+      client.query = ((config: QueryArgs[0], values?: unknown[]) => {
+        const settings = client[BEGIN_SETTINGS];
+        const text = typeof config === "string" ? config : config.text;
+        if (!settings || text !== "BEGIN") return send(config, values);
+        client[BEGIN_SETTINGS] = null;
+        const begin = `BEGIN; ${settings}`;
+        return send(typeof config === "string" ? begin : { ...config, text: begin }, values);
+      }) as typeof client.query;
+    }
+    client[BEGIN_SETTINGS] = null;
+    return client;
+  };
+  const query = async (config: QueryArgs[0], values?: unknown[]): Promise<pg.QueryResult> => {
+    const settings = scopeSettings();
+    const client = await connect();
+    const onError = () => {};
+    client.on("error", onError);
+    let failure: Error | undefined;
+    try {
+      if (!settings) return await client.query(config, values);
+      try {
+        await client.query(`BEGIN; ${settings}`);
+        const result = await client.query(config, values);
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        // Never hand back a connection inside a transaction (or an aborted one).
+        await client.query("ROLLBACK").catch((rollbackFailure: Error) => (failure = rollbackFailure));
+        throw e;
+      }
+    } catch (e) {
+      // A statement the server refused leaves the connection usable; anything else (a broken socket) retires it.
+      if (!(e instanceof pg.DatabaseError)) failure ??= e as Error;
+      throw e;
+    } finally {
+      client.removeListener("error", onError);
+      client.release(failure);
+    }
+  };
+  Object.assign(pool, {
+    connect: async () => {
+      const settings = scopeSettings();
+      const client = await connect();
+      client[BEGIN_SETTINGS] = settings;
+      return client;
+    },
+    query,
+  });
+}
+
+/**
+ * Prisma batches findUnique calls made in the same tick into one query and sends every batch of that tick from the
+ * async context of whichever call came first: a call of organization B could run with A's settings. Outside a
+ * transaction each call therefore goes out on its own, in its caller's scope; inside one, the connection already
+ * carries the transaction's settings, so batching stays.
+ */
+function keepCallsInTheirScope(prisma: Db): void {
+  type Loader = { options?: { batchBy?: (request: unknown) => string | undefined } };
+  const options = (prisma as unknown as { _requestHandler?: { dataloader?: Loader } })._requestHandler?.dataloader?.options;
+  const batchBy = options?.batchBy;
+  if (!options || !batchBy) throw new Error("Prisma's request batching has changed: review keepCallsInTheirScope in lib/server/db.ts");
+  options.batchBy = (request) => {
+    const key = batchBy(request);
+    return key?.startsWith("transaction-") ? key : undefined;
+  };
 }
 
 function describeTarget(url: string): string {
@@ -168,11 +271,26 @@ export async function openPostgres(url: string, { migrate = false } = {}): Promi
     await pool.end().catch(() => {});
     if (e instanceof DatabaseOpenError) throw e;
     const err = e as NodeJS.ErrnoException & { code?: string };
-    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeTarget(url)}: ${err.code ? `${err.code} ` : ""}${err.message}`);
+    const hint = migrate && err.code === "42501" ? " (migrations run as the tables' owner: set MIGRATION_DATABASE_URL)" : "";
+    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeTarget(url)}: ${err.code ? `${err.code} ` : ""}${err.message}${hint}`);
   }
+  let rowLevelSecurity: boolean;
+  try {
+    const { rows } = await pool.query<{ subject: boolean }>(
+      "SELECT NOT (rolsuper OR rolbypassrls) AS subject FROM pg_roles WHERE rolname = current_user",
+    );
+    rowLevelSecurity = rows[0]?.subject ?? true;
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeTarget(url)}: ${(e as Error).message}`);
+  }
+  // A superuser or BYPASSRLS role skips the policies anyway: it gets the plain pool, without the extra round trips.
+  if (rowLevelSecurity) confinePoolToTenantScope(pool);
   const prisma = createClient(new PrismaPg(pool));
+  if (rowLevelSecurity) keepCallsInTheirScope(prisma);
   return {
     kind: "postgres",
+    rowLevelSecurity,
     prisma,
     sql,
     async close() {
@@ -182,9 +300,11 @@ export async function openPostgres(url: string, { migrate = false } = {}): Promi
   };
 }
 
+/** The configured database; migrating (and seeding) connects as the tables' owner when MIGRATION_DATABASE_URL is set. */
 export function openConfigured(options: { migrate?: boolean } = {}): Promise<Database> {
-  const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-  return DATABASE_URL ? openPostgres(DATABASE_URL, options) : openPglite(PGLITE_DATA_DIR);
+  const { DATABASE_URL, MIGRATION_DATABASE_URL, PGLITE_DATA_DIR } = env();
+  if (!DATABASE_URL) return openPglite(PGLITE_DATA_DIR);
+  return openPostgres(options.migrate ? (MIGRATION_DATABASE_URL ?? DATABASE_URL) : DATABASE_URL, options);
 }
 
 const state = globalThis as unknown as { __ocnDatabase?: Promise<Database> };

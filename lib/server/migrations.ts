@@ -43,7 +43,9 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export async function pendingMigrations(db: SqlRunner, migrations = readMigrations()): Promise<Migration[]> {
-  await db.exec(TABLE);
+  // Only when missing: the application's role (row-level security) may read the table but not create one.
+  const [table] = await db.rows<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+  if (!table?.present) await db.exec(TABLE);
   const applied = await db.rows<{ migration_name: string; checksum: string }>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { authSecret } from "./auth-secret";
 import { env } from "./env";
+import { runInRequestScope } from "./tenant-context";
 
 import { sessionCookieName } from "@/lib/session-cookie";
 
@@ -15,7 +16,7 @@ const testScope = new AsyncLocalStorage<{ sessionId: string | null; ip: string |
 
 /** Runs fn as if its requests carried this session (integration tests call operations directly). */
 export function runWithSession<T>(sessionId: string | null, fn: () => Promise<T>, ip: string | null = "127.0.0.1"): Promise<T> {
-  return testScope.run({ sessionId, ip }, fn);
+  return runInRequestScope(() => testScope.run({ sessionId, ip }, fn));
 }
 
 export async function readSessionId(): Promise<string | null> {

@@ -3,6 +3,8 @@ import { grantRole, previewRoleGrant } from "@/lib/server/access/grant-role";
 import { revokeGrant } from "@/lib/server/access/revoke-grant";
 import { sweepExpiredGrants } from "@/lib/server/access/sweep-expired-grants";
 import { authorize } from "@/lib/server/authorize";
+import { decideChangeRequest } from "@/lib/server/requests/decide-change-request";
+import { fileChangeRequest } from "@/lib/server/requests/file-change-request";
 import { createAccount, createOrganization } from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { signedIn } from "@/tests/support/session";
@@ -109,5 +111,30 @@ describe("separation of duties when granting", () => {
   it("the org admin role holds everything by definition and is outside the rules", async () => {
     const auditor = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["security_auditor"] });
     await expect(orgAdmin.run(() => grantRole({ accountId: auditor.id, roleId: org.roleIds.org_admin, reason: "管理者の交代" }))).resolves.toHaveProperty("grantId");
+  });
+});
+
+describe("a role grant as a four-eyes request", () => {
+  it("an account admin requests a role above its own permissions; an org admin approves and the grant applies with the request's reason", async () => {
+    const member = await createAccount(t.prisma, { organizationId: org.id });
+    const request = await accountAdmin.run(() =>
+      fileChangeRequest({ kind: "role_grant", targetId: member.id, payload: { roleId: org.roleIds.line_operator, endsAt: null }, reason: "回線の棚卸しを担当するため" }),
+    );
+    expect(await t.prisma.roleGrant.count({ where: { accountId: member.id, roleId: org.roleIds.line_operator } })).toBe(0);
+    await expect(accountAdmin.run(() => decideChangeRequest({ id: request.id, decision: "approve" }))).rejects.toMatchObject({ code: "forbidden" });
+    await orgAdmin.run(() => decideChangeRequest({ id: request.id, decision: "approve" }));
+    const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: member.id, roleId: org.roleIds.line_operator }, select: { grantedById: true, reason: true } });
+    expect(grant).toEqual({ grantedById: orgAdmin.accountId, reason: "回線の棚卸しを担当するため" });
+    const [event] = await t.prisma.auditEvent.findMany({ where: { targetId: member.id, action: "grant.created" }, select: { details: true } });
+    expect(event?.details).toMatchObject({ requestId: request.id });
+  });
+
+  it("a request into a separation-of-duty conflict is refused at filing where no exception is allowed", async () => {
+    const auditor = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["security_auditor"] });
+    const before = await t.prisma.changeRequest.count();
+    await expect(
+      accountAdmin.run(() => fileChangeRequest({ kind: "role_grant", targetId: auditor.id, payload: { roleId: org.roleIds.account_admin, endsAt: null }, reason: "兼務" })),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(await t.prisma.changeRequest.count()).toBe(before);
   });
 });

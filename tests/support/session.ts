@@ -1,6 +1,5 @@
 // Signs in through the real pipeline, second factor included, and runs operations as that session (integration tests).
 import { totpCode, totpStep } from "@/lib/policy/totp";
-import { db } from "@/lib/server/db";
 import { openSecret } from "@/lib/server/secret-box";
 import { runWithSession } from "@/lib/server/session";
 import { hashToken } from "@/lib/server/sign-in/challenge";
@@ -9,10 +8,11 @@ import type { ClientInfo, SignInOutcome } from "@/lib/server/sign-in/finish-sign
 import { signIn } from "@/lib/server/sign-in/sign-in";
 import { verifySecondFactor } from "@/lib/server/sign-in/verify-second-factor";
 import { FACTORY_TOTP_SECRET } from "@/tests/factories";
+import { ownerPrisma } from "./database";
 
 /** A code the account has not used yet: the current step's, or the next one's when this step is spent. */
 export async function freshCode(accountId: string, secret = FACTORY_TOTP_SECRET): Promise<string> {
-  const prisma = await db();
+  const prisma = ownerPrisma();
   const { totpLastStep } = await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { totpLastStep: true } });
   const now = new Date();
   const offset = totpLastStep !== null && totpLastStep >= totpStep(now) ? totpLastStep - totpStep(now) + 1 : 0;
@@ -23,7 +23,7 @@ export async function freshCode(accountId: string, secret = FACTORY_TOTP_SECRET)
 /** Runs the second step for whatever challenge the first step returned. */
 export async function passSecondFactor(outcome: SignInOutcome, client: ClientInfo, secret = FACTORY_TOTP_SECRET): Promise<SignInOutcome> {
   if (outcome.kind !== "challenge") return outcome;
-  const prisma = await db();
+  const prisma = ownerPrisma();
   const challenge = await prisma.signInChallenge.findUniqueOrThrow({ where: { tokenHash: hashToken(outcome.token) } });
   if (outcome.step === "mfa") {
     return verifySecondFactor(outcome.token, { code: await freshCode(challenge.accountId, secret), method: "totp" }, client);

@@ -115,7 +115,7 @@ export async function previewRoleGrant(input: { accountId: string; roleId: strin
   const actor = await authorize("accounts", "request");
   const data = grantRoleSchema.pick({ accountId: true, roleId: true, endsAt: true }).parse(input);
   const prisma = await db();
-  const manage = levelSatisfies(actor.permissions.accounts, "manage");
-  const { conflicts, overrideAllowed } = await prisma.$transaction((tx) => checkRoleGrant(tx, actor, { accountId: data.accountId, roleId: data.roleId, endsAt: data.endsAt ?? null }, new Date(), { asRequest: !manage }));
+  // Checked as a request: a role above the caller's own permissions is filed for approval rather than refused.
+  const { conflicts, overrideAllowed } = await prisma.$transaction((tx) => checkRoleGrant(tx, actor, { accountId: data.accountId, roleId: data.roleId, endsAt: data.endsAt ?? null }, new Date(), { asRequest: true }));
   return { conflicts: conflicts.map((c) => ({ name: c.name, a: `${c.domainA}:${c.levelA}`, b: `${c.domainB}:${c.levelB}` })), overrideAllowed };
 }

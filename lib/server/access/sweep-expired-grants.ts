@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { deliver, queueMail } from "../mail/mailer";
+import { forEachOrganization } from "../tenant-lookup";
 
 const SWEEP_LOCK = 727002;
 const BATCH = 200;
@@ -12,6 +13,17 @@ const BATCH = 200;
  * across instances (a transaction-scoped advisory lock); a busy lock means another instance is on it.
  */
 export async function sweepExpiredGrants(now = new Date()): Promise<{ recorded: number; skipped: boolean }> {
+  // Row-level security: one organization at a time, each in its own scope (and its own transaction).
+  const total = { recorded: 0, skipped: false };
+  await forEachOrganization(async () => {
+    const { recorded, skipped } = await sweepOrganization(now);
+    total.recorded += recorded;
+    total.skipped ||= skipped;
+  });
+  return total;
+}
+
+async function sweepOrganization(now: Date): Promise<{ recorded: number; skipped: boolean }> {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`;

@@ -4,13 +4,19 @@ import { db } from "../db";
 import { hashToken } from "../sign-in/challenge";
 import type { ClientInfo } from "../sign-in/finish-sign-in";
 import { setPassword, type PasswordRejection } from "../sign-in/set-password";
+import { withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 
 /** An invitation link is good while unused, unexpired, the newest for its account, and the account still invited. */
 export async function findInvitation(token: string | undefined, now = new Date()) {
   if (!token || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  // Before a session exists the link is the only key: its organization first, then everything inside that scope.
+  const organizationId = await organizationOf("invitation", tokenHash);
+  if (!organizationId) return null;
   const prisma = await db();
-  const row = await prisma.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
+  const row = await withOrganization(organizationId, () => prisma.invitation.findUnique({
+    where: { tokenHash },
     select: {
       id: true,
       accountId: true,
@@ -19,7 +25,7 @@ export async function findInvitation(token: string | undefined, now = new Date()
       usedAt: true,
       account: { select: { loginId: true, displayName: true, status: true, organization: { select: { name: true, passwordPolicy: { select: { minLength: true } } } } } },
     },
-  });
+  }));
   if (!row || row.usedAt || row.expiresAt <= now || row.account.status !== "invited") return null;
   return {
     id: row.id,
@@ -41,7 +47,7 @@ export async function acceptInvitation(
   const found = await findInvitation(token);
   if (!found) return { ok: false, expired: true };
   const prisma = await db();
-  return prisma
+  return withOrganization(found.organizationId, () => prisma
     .$transaction(async (tx) => {
       const now = new Date();
       const claimed = await tx.invitation.updateMany({ where: { id: found.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
@@ -64,7 +70,7 @@ export async function acceptInvitation(
         details: { before: { status: "invited" }, after: { status: "active" } },
       });
       return { ok: true as const, loginId: found.loginId };
-    })
+    }))
     .catch((e: unknown) => {
       // Either way the transaction rolled back, so a refused password leaves the link usable for a better one.
       if (e instanceof PasswordRefused) return { ok: false as const, problems: e.problems };

@@ -5,9 +5,17 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { deliver, publicUrl, queueMail } from "../mail/mailer";
 import type { ClientInfo } from "../sign-in/finish-sign-in";
+import { asSystem, withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 
 /** Mails the OCN IDs registered with this address under this customer number; the same answer either way. */
 export async function remindLoginId(input: z.infer<typeof remindLoginIdSchema>, client: ClientInfo): Promise<void> {
+  const organizationId = await organizationOf("customerNumber", input.customerNumber);
+  // An unknown customer number belongs to no organization: its attempt is written in the system scope.
+  return organizationId ? withOrganization(organizationId, () => remindInOrganization(input, client)) : asSystem(() => remindInOrganization(input, client));
+}
+
+async function remindInOrganization(input: z.infer<typeof remindLoginIdSchema>, client: ClientInfo): Promise<void> {
   const prisma = await db();
   const now = new Date();
   const org = await prisma.organization.findUnique({ where: { customerNumber: input.customerNumber }, select: { id: true, name: true } });

@@ -8,6 +8,8 @@ import { db } from "../db";
 import { deliver, publicUrl, queueMail } from "../mail/mailer";
 import { hashToken } from "../sign-in/challenge";
 import type { ClientInfo } from "../sign-in/finish-sign-in";
+import { asSystem, withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 
 export const RESET_LIFETIME_MS = 30 * 60_000;
 const RESEND_COOLDOWN_MS = 60_000;
@@ -17,8 +19,14 @@ const RESEND_COOLDOWN_MS = 60_000;
  * a newer link replaces older ones, and a second request within a minute sends nothing.
  */
 export async function requestPasswordReset(input: z.infer<typeof requestPasswordResetSchema>, client: ClientInfo): Promise<void> {
-  const prisma = await db();
   const loginId = normalizeLoginId(input.loginId);
+  const organizationId = await organizationOf("loginId", loginId);
+  // An unknown ID belongs to no organization: its attempt is written in the system scope.
+  return organizationId ? withOrganization(organizationId, () => requestInOrganization(loginId, client)) : asSystem(() => requestInOrganization(loginId, client));
+}
+
+async function requestInOrganization(loginId: string, client: ClientInfo): Promise<void> {
+  const prisma = await db();
   const now = new Date();
   const account = await prisma.account.findUnique({
     where: { loginId },

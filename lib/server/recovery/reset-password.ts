@@ -4,13 +4,21 @@ import { db } from "../db";
 import { hashToken } from "../sign-in/challenge";
 import type { ClientInfo } from "../sign-in/finish-sign-in";
 import { setPassword, type PasswordRejection } from "../sign-in/set-password";
+import { withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 
 /** A link is good when it is unused, younger than 30 minutes and the newest one sent to its account. */
 export async function findResetToken(token: string | undefined, now = new Date()) {
   if (!token || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const organizationId = await organizationOf("passwordReset", tokenHash);
+  return organizationId ? withOrganization(organizationId, () => findInOrganization(tokenHash, now)) : null;
+}
+
+async function findInOrganization(tokenHash: string, now: Date) {
   const prisma = await db();
   const row = await prisma.passwordResetToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash },
     select: { id: true, accountId: true, organizationId: true, createdAt: true, expiresAt: true, usedAt: true, account: { select: { loginId: true, organization: { select: { passwordPolicy: { select: { minLength: true } } } } } } },
   });
   if (!row || row.usedAt || row.expiresAt <= now) return null;
@@ -28,7 +36,7 @@ export async function resetPassword(
   const found = await findResetToken(token);
   if (!found) return { ok: false, expired: true };
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return withOrganization(found.organizationId, () => prisma.$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) return { ok: false, expired: true } as const;
@@ -49,7 +57,7 @@ export async function resetPassword(
       details: { via: "reset_link" },
     });
     return { ok: true } as const;
-  }).catch((e: unknown) => {
+  })).catch((e: unknown) => {
     // A refused password rolls the transaction back, so the link stays usable for a better one.
     if (e instanceof ResetRejected) return { ok: false as const, problems: e.problems };
     throw e;

@@ -2,6 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "../db";
 import { db } from "../db";
+import { withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 
 // Between the steps of a sign-in the browser holds a random token; the database holds its hash.
 export type ChallengeStep = "mfa" | "enroll" | "change_password";
@@ -37,11 +39,16 @@ export async function createChallenge(
 /** The live challenge for this token and step, or null when unknown, used, expired or of another step. */
 export async function findChallenge(token: string | null | undefined, step: ChallengeStep, now = new Date()) {
   if (!token || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const organizationId = await organizationOf("signInChallenge", tokenHash);
+  if (!organizationId) return null;
   const prisma = await db();
-  const challenge = await prisma.signInChallenge.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, organizationId: true, accountId: true, step: true, pendingSecret: true, expiresAt: true, consumedAt: true },
-  });
+  const challenge = await withOrganization(organizationId, () =>
+    prisma.signInChallenge.findUnique({
+      where: { tokenHash },
+      select: { id: true, organizationId: true, accountId: true, step: true, pendingSecret: true, expiresAt: true, consumedAt: true },
+    }),
+  );
   if (!challenge || challenge.step !== step || challenge.consumedAt || challenge.expiresAt <= now) return null;
   return challenge;
 }

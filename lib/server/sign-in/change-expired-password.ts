@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { withOrganization } from "../tenant-context";
 import { findChallenge } from "./challenge";
 import { auditBase, finishSignIn, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
 import { lockAndLoadAccount } from "./sign-in-account";
@@ -20,7 +21,7 @@ export async function changeExpiredPassword(
   const challenge = await findChallenge(token, "change_password");
   if (!challenge) return { outcome: { kind: "refused", reason: "challenge_expired" } };
   const prisma = await db();
-  return prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => prisma.$transaction(
     async (tx) => {
       const now = new Date();
       const result = await setPassword(tx, challenge.accountId, input.password, now);
@@ -31,5 +32,5 @@ export async function changeExpiredPassword(
       return { outcome: await finishSignIn(tx, account, client, now, "password_change") };
     },
     { timeout: 20_000, maxWait: 20_000 },
-  );
+  ));
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { qrSvg } from "../qr";
 import { hashBackupCode, openSecret, sealSecret } from "../secret-box";
+import { withOrganization } from "../tenant-context";
 import { findChallenge } from "./challenge";
 import { auditBase, finishSignIn, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
 import { isLocked, registerFailure } from "./lockout";
@@ -14,7 +15,9 @@ export async function getEnrolment(token: string | undefined) {
   const challenge = await findChallenge(token, "enroll");
   if (!challenge?.pendingSecret) return null;
   const prisma = await db();
-  const account = await prisma.account.findUniqueOrThrow({ where: { id: challenge.accountId }, select: { loginId: true } });
+  const account = await withOrganization(challenge.organizationId, () =>
+    prisma.account.findUniqueOrThrow({ where: { id: challenge.accountId }, select: { loginId: true } }),
+  );
   const secret = openSecret(challenge.pendingSecret, challenge.accountId);
   const uri = otpauthUri({ secret, accountName: account.loginId });
   return { loginId: account.loginId, secret, qrSvg: await qrSvg(uri) };
@@ -32,7 +35,7 @@ export async function enrollSecondFactor(
   const challenge = await findChallenge(token, "enroll");
   if (!challenge?.pendingSecret) return { outcome: { kind: "refused", reason: "challenge_expired" } };
   const prisma = await db();
-  return prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => prisma.$transaction(
     async (tx) => {
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
@@ -56,5 +59,5 @@ export async function enrollSecondFactor(
       return { outcome: await finishSignIn(tx, account, client, now, "totp_enrolment"), backupCodes };
     },
     { timeout: 20_000, maxWait: 20_000 },
-  );
+  ));
 }

@@ -7,6 +7,8 @@ import { db } from "../db";
 import { checkAddress } from "../network/check-address";
 import { getDummyHash, verifyPassword } from "../password";
 import { sealSecret } from "../secret-box";
+import { asSystem, withOrganization } from "../tenant-context";
+import { organizationOf } from "../tenant-lookup";
 import { createChallenge } from "./challenge";
 import { auditBase, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
 import { isLocked, registerFailure } from "./lockout";
@@ -19,13 +21,17 @@ export type { ClientInfo, SignInOutcome } from "./finish-sign-in";
 export async function signIn(input: Pick<SignInInput, "loginId" | "password">, client: ClientInfo): Promise<SignInOutcome> {
   const prisma = await db();
   const loginId = normalizeLoginId(input.loginId);
-  const found = await prisma.account.findUnique({ where: { loginId }, select: { id: true, passwordHash: true } });
+  const organizationId = await organizationOf("loginId", loginId);
+  const found = organizationId
+    ? await withOrganization(organizationId, () => prisma.account.findUnique({ where: { loginId }, select: { id: true, organizationId: true, passwordHash: true } }))
+    : null;
   // Hash even when the ID is unknown or has no password, so the answer takes as long either way.
   const passwordOk = await verifyPassword(found?.passwordHash ?? (await getDummyHash()), input.password);
   const now = new Date();
 
   if (!found) {
-    await prisma.$transaction((tx) =>
+    // An attempt that belongs to no organization: written (and read back) only in the system scope.
+    await asSystem(() => prisma.$transaction((tx) =>
       recordSignInEvent(tx, {
         organizationId: null,
         actorLabel: loginId.slice(0, 254),
@@ -38,11 +44,11 @@ export async function signIn(input: Pick<SignInInput, "loginId" | "password">, c
         occurredAt: now,
         details: { step: "password" },
       }),
-    );
+    ));
     return { kind: "refused", reason: "unknown_id" };
   }
 
-  return decideFirstFactor(found.id, passwordOk, client, now);
+  return withOrganization(found.organizationId, () => decideFirstFactor(found.id, passwordOk, client, now));
 }
 
 /**

@@ -4,6 +4,7 @@ import { normalizeBackupCode, verifyTotp } from "@/lib/policy/totp";
 import { db } from "../db";
 import { checkAddress } from "../network/check-address";
 import { hashBackupCode, openSecret } from "../secret-box";
+import { withOrganization } from "../tenant-context";
 import { findChallenge } from "./challenge";
 import { finishSignIn, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
 import { isLocked, registerFailure } from "./lockout";
@@ -19,7 +20,7 @@ export async function verifySecondFactor(token: string | undefined, input: z.inf
   const challenge = await findChallenge(token, "mfa");
   if (!challenge) return { kind: "refused", reason: "challenge_expired" };
   const prisma = await db();
-  return prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => prisma.$transaction(
     async (tx) => {
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
@@ -55,5 +56,5 @@ export async function verifySecondFactor(token: string | undefined, input: z.inf
       return finishSignIn(tx, account, client, now, input.method);
     },
     { timeout: 20_000, maxWait: 20_000 },
-  );
+  ));
 }

@@ -18,6 +18,7 @@ import { resendInvitation } from "@/lib/server/accounts/resend-invitation";
 import { updateAccount } from "@/lib/server/accounts/update-account";
 import { grantRole, previewRoleGrant } from "@/lib/server/access/grant-role";
 import { revokeGrant } from "@/lib/server/access/revoke-grant";
+import { fileChangeRequest } from "@/lib/server/requests/file-change-request";
 
 const refreshed =
   <I extends { id: string }>(operation: (input: I) => Promise<unknown>) =>
@@ -53,4 +54,15 @@ export const previewRoleGrantAction = action(grantRoleSchema.pick({ accountId: t
 export const revokeGrantAction = action(revokeGrantSchema.extend({ accountId: accountActionSchema.shape.id }), async (input) => {
   await revokeGrant(input);
   revalidatePath(`/accounts/${input.accountId}`);
+});
+// With accounts:request only, or for a role above the admin's own permissions: a four-eyes request instead of a grant.
+export const requestRoleGrantAction = action(grantRoleSchema, async (input) => {
+  const request = await fileChangeRequest({
+    kind: "role_grant",
+    targetId: input.accountId,
+    payload: { roleId: input.roleId, endsAt: input.endsAt ?? null, justification: input.justification ?? null },
+    reason: input.reason,
+  });
+  revalidatePath(`/accounts/${input.accountId}`);
+  return { requestId: request.id };
 });

@@ -101,7 +101,14 @@ export default async function AccountPage({ params, searchParams }: Params) {
         ]
       : []),
     { label: t("account.createdAt"), value: formatDateTime(account.createdAt) },
-    ...(account.status === "invited" && account.invitedAt ? [{ label: t("invitation.sentAt"), value: formatDateTime(account.invitedAt) }] : []),
+    ...(account.status === "invited" && account.invitedAt
+      ? [
+          {
+            label: t("invitation.sentAt"),
+            value: formatDateTime(account.invitedAt),
+          },
+        ]
+      : []),
   ];
   type Event = (typeof account.signIns)[number];
   const time: SimpleColumn<Event> = {
@@ -278,6 +285,11 @@ export default async function AccountPage({ params, searchParams }: Params) {
                 }))}
               canGrant={
                 account.canManage &&
+                !account.isSelf &&
+                account.status !== "disabled"
+              }
+              canRequest={
+                account.canRequest &&
                 !account.isSelf &&
                 account.status !== "disabled"
               }
