@@ -53,6 +53,11 @@ export async function inviteAccount(input: InviteAccountInput): Promise<{ id: st
         occurredAt: now,
         details: { before: null, after: { status: "invited", email: data.email, displayName: data.displayName, employeeNumber: data.employeeNumber ?? null, kind: data.kind } },
       });
+      // Everyone holds the member role (no permissions of its own): it is what "member only" means in the form.
+      const memberRole = await tx.role.findFirst({ where: { organizationId: actor.organizationId, key: "member" }, select: { id: true } });
+      if (memberRole && memberRole.id !== data.roleId) {
+        await tx.roleGrant.create({ data: { organizationId: actor.organizationId, accountId: account.id, roleId: memberRole.id, grantedById: actor.accountId, reason: "invitation", startsAt: now, createdAt: now, endsAt: data.kind === "contractor" ? (data.grantEndsAt ?? null) : null } });
+      }
       if (data.roleId) {
         await applyRoleGrant(tx, actor, { accountId: account.id, roleId: data.roleId, endsAt: data.grantEndsAt ?? null, reason: "invitation", justification: data.justification ?? null }, now).catch((e: unknown) => {
           // The invite form names the end-time field differently, and its contractor message speaks of this grant.
