@@ -10,6 +10,7 @@ export const PAGES: Record<string, Requirement> = {
   "/accounts/[id]": { domain: "accounts", level: "view" },
   "/accounts/new": { domain: "accounts", level: "manage" },
   "/accounts/[id]/edit": { domain: "accounts", level: "manage" },
+  "/accounts/import": { domain: "accounts", level: "manage" },
   "/roles": { domain: "accounts", level: "view" },
   "/roles/[id]": { domain: "accounts", level: "view" },
   "/roles/new": { domain: "accounts", level: "manage" },
@@ -45,6 +46,8 @@ export const PAGES: Record<string, Requirement> = {
 
 export const ROUTES: Record<string, Requirement> = {
   "GET /api/health": "public",
+  "POST /api/accounts/import": { domain: "accounts", level: "manage" },
+  "GET /api/accounts/export": { domain: "accounts", level: "view" },
 };
 
 /** Server actions by file and export name. */

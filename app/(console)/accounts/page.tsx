@@ -11,6 +11,7 @@ import { hrefWith } from "@/lib/url-state";
 import { listAccounts } from "@/lib/server/accounts/list-accounts";
 import { listDepartments } from "@/lib/server/accounts/list-departments";
 import { load } from "@/lib/server/page";
+import { AccountsCsvActions } from "./_components/accounts-csv-actions";
 import { AccountsFilters } from "./_components/accounts-filters";
 import { AccountsTable } from "./_components/accounts-table";
 
@@ -49,14 +50,17 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title={t("title")}
         description={t("description")}
         actions={
-          canManage ? (
-            <Button asChild>
-              <Link href="/accounts/new">
-                <UserPlus className="size-4" aria-hidden />
-                {t("invite")}
-              </Link>
-            </Button>
-          ) : null
+          <>
+            <AccountsCsvActions query={query} canImport={canManage} />
+            {canManage ? (
+              <Button asChild>
+                <Link href="/accounts/new">
+                  <UserPlus className="size-4" aria-hidden />
+                  {t("invite")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <AccountsFilters query={query} departments={departments} />
