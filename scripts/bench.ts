@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] — times the accounts list (PGlite, PostgreSQL) and sign-in against baselines measured in the same run.
+// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] — times the accounts list (PGlite, PostgreSQL), the permission check per request and sign-in against baselines measured in the same run.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +26,8 @@ import {
   type BenchOrganization,
 } from "./lib/bench-seed";
 import { ALLOWLIST_MATCH, ALLOWLIST_SCAN, benchAllowlist } from "./lib/bench-allowlist";
+import { AUTHORIZE, AUTHORIZE_BASELINE, benchAuthorize, GRANT_COUNTS } from "./lib/bench-authorize";
+import { ensureAppRole } from "@/lib/server/app-role";
 import { formatTable, measure, measureEach, row, summarize, warmUp, type BenchRow, type Sample } from "./lib/bench-stats";
 
 const { values: args } = parseArgs({
@@ -103,6 +105,7 @@ const plan: string[] = [
   ...engines.flatMap((e) => [select1Name(e), ...LIST_QUERIES.map((q) => listName(e, q.key))]),
   ALLOWLIST_SCAN,
   ALLOWLIST_MATCH,
+  ...engines.flatMap((e) => [`${AUTHORIZE_BASELINE}/${e}`, `${AUTHORIZE}/${e}`]),
   HASH,
   SIGN_IN_DECISION,
   SIGN_IN_OPERATION,
@@ -113,6 +116,7 @@ const chosen = new Set(plan.filter((name) => !args.only || name.includes(args.on
 for (const e of engines) if (LIST_QUERIES.some((q) => chosen.has(listName(e, q.key)))) chosen.add(select1Name(e));
 if ([SIGN_IN, SIGN_IN_PASSWORD_STEP, SIGN_IN_OPERATION, SIGN_IN_DECISION].some((name) => chosen.has(name))) chosen.add(HASH);
 if (chosen.has(ALLOWLIST_MATCH)) chosen.add(ALLOWLIST_SCAN);
+for (const e of engines) if (chosen.has(`${AUTHORIZE}/${e}`)) chosen.add(`${AUTHORIZE_BASELINE}/${e}`);
 if (chosen.size === 0) {
   console.error(`No scenario name contains "${args.only}". Scenarios: ${plan.join(", ")}`);
   process.exit(2);
@@ -121,7 +125,8 @@ if (chosen.size === 0) {
 const results: { order: number; row: BenchRow }[] = [];
 function record(scenario: string, size: string, sample: Sample, baseline?: { name: string; sample: Sample }) {
   const r = row(scenario, size, sample, baseline);
-  results.push({ order: plan.indexOf(scenario) * 10 + (SIZES.map(sizeLabel).indexOf(size) + 1), row: r });
+  const sizes = scenario.startsWith(`${AUTHORIZE}/`) ? GRANT_COUNTS.map((n) => `${n} grant${n === 1 ? "" : "s"}`) : SIZES.map(sizeLabel);
+  results.push({ order: plan.indexOf(scenario) * 10 + (sizes.indexOf(size) + 1), row: r });
   log(`${scenario} ${size}: median ${r.median_ms.toFixed(2)} ms, p95 ${r.p95_ms.toFixed(2)} ms (${sample.samples} samples)`);
 }
 
@@ -226,7 +231,7 @@ async function withPglite(fn: (d: Database) => Promise<void>) {
   }
 }
 
-async function withPostgres(url: string, fn: (d: Database) => Promise<void>) {
+async function withPostgres(url: string, fn: (d: Database, url: string) => Promise<void>) {
   const name = `ocn_bench_${randomBytes(5).toString("hex")}`;
   const drop = onCleanup(async () => {
     const client = new pg.Client({ connectionString: url });
@@ -250,7 +255,7 @@ async function withPostgres(url: string, fn: (d: Database) => Promise<void>) {
   target.pathname = `/${name}`;
   const database = await openPostgres(target.toString(), { migrate: true });
   try {
-    await fn(database);
+    await fn(database, target.toString());
   } finally {
     await database.close();
     await drop();
@@ -385,6 +390,38 @@ try {
     log("allowlist matcher…");
     await benchAllowlist(measure, record);
   }
+  for (const engine of engines) {
+    if (!chosen.has(`${AUTHORIZE_BASELINE}/${engine}`)) continue;
+    log(`permission check on ${engine}…`);
+    if (engine === "pglite") {
+      await withPglite(async (d) => {
+        setProcessDatabase(d);
+        await benchAuthorize(d, d, engine, record, note);
+      });
+    } else {
+      // As the console runs in production: the application's role, subject to row-level security.
+      const role = `ocn_bench_app_${randomBytes(4).toString("hex")}`;
+      const dropRole = onCleanup(async () => {
+        const client = new pg.Client({ connectionString: pgUrl! });
+        await client.connect();
+        await client.query(`DROP ROLE IF EXISTS "${role}"`).finally(() => client.end());
+      });
+      await withPostgres(pgUrl!, async (owner, url) => {
+        await ensureAppRole(owner.sql, role);
+        const appUrl = new URL(url);
+        appUrl.username = role;
+        appUrl.password = "";
+        const app = await openPostgres(appUrl.toString());
+        try {
+          setProcessDatabase(app);
+          await benchAuthorize(owner, app, engine, record, note);
+        } finally {
+          await app.close();
+        }
+      });
+      await dropRole();
+    }
+  }
   if (chosen.has(HASH)) {
     log("sign-in…");
     await benchSignIn();
@@ -411,7 +448,9 @@ if (args.json) {
     "ratio = baseline median / scenario median (> 1: faster than the baseline). accounts-list at 1k is compared with a\n" +
       "SELECT 1 round trip through Prisma (1 / ratio = how many round trips one call costs); larger sizes with the same\n" +
       "query at 1k (1 / ratio = how much slower it got). sign-in rows are compared with one bare argon2id hash.\n" +
-      "allowlist-match (10,000 lookups per sample) is compared with a linear scan over ip-cidr objects.\n\n",
+      "allowlist-match (10,000 lookups per sample) is compared with a linear scan over ip-cidr objects. authorize (one\n" +
+      "request's currentActor() + authorize(): organization lookup, session, grants, merge, allowlist) is compared with the\n" +
+      "bare session lookup query (1 / ratio = how many session lookups one check costs).\n\n",
   );
   for (const line of notes) process.stdout.write(`- ${line}\n`);
 }

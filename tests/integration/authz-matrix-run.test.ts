@@ -1,0 +1,1006 @@
+// The authorization matrix (tests/authz-matrix.ts), run: every server action, route handler and page loader, called
+// as every built-in role of organization A, against A's rows and against organization B's. A role holding the
+// requirement is never refused; one without it gets "forbidden" and changes nothing; B's rows are never returned
+// or changed, whoever asks. An action, route or loader without a case here fails the run.
+import fs from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AccountStatus } from "@/lib/generated/prisma/client";
+import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, DOMAINS, LEVELS, can, type BuiltInRoleKey, type Domain, type Level } from "@/lib/permissions";
+import { totpCode } from "@/lib/policy/totp";
+import { openSecret } from "@/lib/server/secret-box";
+import type { ErrorCode } from "@/lib/server/errors";
+import { runWithSession } from "@/lib/server/session";
+import { hashToken } from "@/lib/server/sign-in/challenge";
+import { ACTIONS, ROUTES, type Requirement } from "@/tests/authz-matrix";
+import { DEFAULT_PASSWORD, FACTORY_TOTP_SECRET, createAccount, createDepartment, createLine, createOrganization, unique, type AccountInput, type CreatedOrganization } from "@/tests/factories";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { signedIn } from "@/tests/support/session";
+import { snapshotDiff, snapshotStrings, snapshotTables, tenantSnapshot, type TenantSnapshot } from "@/tests/support/tenant-snapshot";
+
+// Server actions and the sign-in steps reach for Next's request store (revalidatePath, cookies()); outside a server
+// there is none. The cache is framework plumbing with nothing to check; the cookie jar is a real one per "browser".
+const browser = vi.hoisted(() => {
+  // A fixed key: setting the session cookie must neither read nor write the developer's .data/auth-secret.
+  process.env.NEXTAUTH_SECRET ??= "authz-matrix-run-only-secret-0123456789abcdef";
+  const values = new Map<string, string>();
+  const nameOf = (arg: string | { name: string }) => (typeof arg === "string" ? arg : arg.name);
+  return {
+    values,
+    jar: {
+      get: (arg: string | { name: string }) => (values.has(nameOf(arg)) ? { name: nameOf(arg), value: values.get(nameOf(arg))! } : undefined),
+      getAll: () => [...values].map(([name, value]) => ({ name, value })),
+      has: (arg: string | { name: string }) => values.has(nameOf(arg)),
+      set: (arg: string | { name: string; value: string }, value?: string) => {
+        if (typeof arg === "string") values.set(arg, value ?? "");
+        else values.set(arg.name, arg.value);
+      },
+      delete: (arg: string | { name: string }) => {
+        values.delete(nameOf(arg));
+      },
+    },
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ cookies: async () => browser.jar, headers: async () => new Headers() }));
+
+type Role = BuiltInRoleKey;
+type Org = "A" | "B";
+type Target = Record<string, string>;
+type Session = Awaited<ReturnType<typeof signedIn>>;
+type Callable = (...args: unknown[]) => Promise<unknown>;
+
+const IP = "192.0.2.10";
+const ROLES = BUILT_IN_ROLE_KEYS;
+const abs = (file: string) => path.resolve(process.cwd(), file);
+
+/** Whether a built-in role meets a requirement of the matrix. "admin" is any permission at all (the console's home). */
+function holds(role: Role, requirement: Requirement): boolean {
+  if (requirement === "public" || requirement === "signed-in") return true;
+  if (requirement === "admin") return Object.keys(BUILT_IN_ROLES[role]).length > 0;
+  return can(BUILT_IN_ROLES[role], requirement.domain, requirement.level);
+}
+
+// ─── What a call answered ──────────────────────────────────────────────────────────────────────────────────────
+
+type Outcome =
+  | { kind: "ok"; data: unknown }
+  | { kind: "refused"; code: string; message: string }
+  | { kind: "redirect"; to: string }
+  /** The sign-in steps answer with their form's own state. */
+  | { kind: "state"; value: unknown };
+
+async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const r = (await call()) as { ok?: unknown; code?: unknown; message?: unknown; data?: unknown } | null | undefined;
+    if (r && typeof r === "object" && typeof r.ok === "boolean" && ("code" in r || "data" in r)) {
+      return r.ok ? { kind: "ok", data: r.data } : { kind: "refused", code: String(r.code), message: String(r.message) };
+    }
+    return { kind: "state", value: r };
+  } catch (e) {
+    const digest = (e as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { kind: "redirect", to: digest.split(";")[2]! };
+    const code = (e as { code?: unknown }).code;
+    if (e instanceof Error && e.name === "AppError" && typeof code === "string") return { kind: "refused", code, message: e.message };
+    throw e;
+  }
+}
+
+const show = (o: Outcome) => JSON.stringify(o).slice(0, 600);
+
+// ─── The two organizations ─────────────────────────────────────────────────────────────────────────────────────
+
+interface OrgRows extends CreatedOrganization {
+  key: Org;
+  departmentId: string;
+  /** Rows of every kind, for loaders to list and for the other organization's calls to point at. */
+  account: { id: string; loginId: string; email: string; employeeNumber: string | null };
+  customRole: { id: string; name: string };
+  sodRule: { id: string; name: string; domainA: Domain; levelA: Level; domainB: Domain; levelB: Level };
+  allowlistEntry: { id: string; cidr: string; label: string };
+  line: { id: string };
+  changeRequest: { id: string };
+}
+
+let t: TestDatabase;
+const orgs = {} as Record<Org, OrgRows>;
+const sessions = {} as Record<Role, Session>;
+/** Strings found only in B's rows (ids, OCN IDs, names, numbers): none may appear in anything A is shown. */
+let onlyInB = new Set<string>();
+let onlyInA = new Set<string>();
+
+const snap = (org: Org) => tenantSnapshot(t.prisma, orgs[org].id);
+
+async function expectUnchanged(org: Org, before: TenantSnapshot, what: string) {
+  expect(snapshotDiff(before, await snap(org)), `${what}: organization ${org}'s rows changed`).toEqual([]);
+}
+
+// Fresh rows for each call, so no result depends on what ran before.
+let serial = 0;
+const next = () => ++serial;
+
+/** Both sides of a separation-of-duty rule no organization has yet: default rules and earlier calls never collide. */
+const SIDES = (() => {
+  const taken = new Set(["audit:manage|accounts:manage", "billing:manage|lines:manage", "billing:manage|audit:manage"]);
+  const out: { domainA: Domain; levelA: Level; domainB: Domain; levelB: Level }[] = [];
+  for (const [i, domainA] of DOMAINS.entries())
+    for (const domainB of DOMAINS.slice(i + 1))
+      for (const levelA of LEVELS)
+        for (const levelB of LEVELS) {
+          if (taken.has(`${domainA}:${levelA}|${domainB}:${levelB}`) || taken.has(`${domainB}:${levelB}|${domainA}:${levelA}`)) continue;
+          out.push({ domainA, levelA, domainB, levelB });
+        }
+  return out;
+})();
+let sidesUsed = 0;
+function nextSides() {
+  const sides = SIDES[sidesUsed++];
+  if (!sides) throw new Error("ran out of separation-of-duty rule sides");
+  return sides;
+}
+const nextCidr = () => {
+  const n = next();
+  return `10.${Math.floor(n / 256) % 256}.${n % 256}.0/24`;
+};
+
+const make = {
+  account: (org: Org, overrides: Partial<AccountInput> = {}) => createAccount(t.prisma, { organizationId: orgs[org].id, ...overrides }),
+  async accountRow(org: Org, overrides: Partial<AccountInput> = {}) {
+    const { id } = await make.account(org, overrides);
+    return t.prisma.account.findUniqueOrThrow({ where: { id }, select: { id: true, loginId: true, email: true, employeeNumber: true } });
+  },
+  customRole: (org: Org) =>
+    t.prisma.role.create({
+      data: { organizationId: orgs[org].id, name: unique("権限表ロール"), builtIn: false, permissions: { create: [{ domain: "accounts", level: "view" }] } },
+      select: { id: true, name: true },
+    }),
+  sodRule: (org: Org) =>
+    t.prisma.sodRule.create({
+      data: { organizationId: orgs[org].id, name: unique("権限表ルール"), ...nextSides() },
+      select: { id: true, name: true, domainA: true, levelA: true, domainB: true, levelB: true },
+    }),
+  allowlistEntry: (org: Org) =>
+    t.prisma.ipAllowlistEntry.create({
+      data: { organizationId: orgs[org].id, cidr: nextCidr(), label: unique("拠点"), kind: "office" },
+      select: { id: true, cidr: true, label: true },
+    }),
+  async session(org: Org, accountId: string) {
+    const now = new Date();
+    return t.prisma.session.create({
+      data: { organizationId: orgs[org].id, accountId, sessionVersion: 1, ip: IP, userAgent: "vitest", lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) },
+      select: { id: true },
+    });
+  },
+  async changeRequest(org: Org, requestedById: string) {
+    const line = await createLine(t.prisma, { organizationId: orgs[org].id });
+    return t.prisma.changeRequest.create({
+      data: {
+        organizationId: orgs[org].id,
+        domain: "lines",
+        kind: "line_settings",
+        targetType: "line",
+        targetId: line.id,
+        payload: { plan: "OCNモバイル 30GB", dataAllowanceGb: 30, internationalRoaming: false, costCenter: null },
+        diff: {
+          targetLabel: line.phoneNumber,
+          changes: [
+            { field: "plan", before: "OCNモバイル 10GB", after: "OCNモバイル 30GB" },
+            { field: "dataAllowanceGb", before: 10, after: 30 },
+          ],
+        },
+        reason: "権限表の確認",
+        requestedById,
+      },
+      select: { id: true },
+    });
+  },
+};
+
+async function seedOrganization(key: Org): Promise<OrgRows> {
+  // A customer number in the form people type (a letter and nine digits), for the ID reminder.
+  const customerNumber = `${key}${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  const org = await createOrganization(t.prisma, { name: `権限表 ${key} 株式会社 ${unique("org")}`, customerNumber });
+  const partial = { ...org, key } as OrgRows;
+  orgs[key] = partial;
+  partial.departmentId = (await createDepartment(t.prisma, { organizationId: org.id })).id;
+  partial.account = await make.accountRow(key, { departmentId: partial.departmentId });
+  // Someone in a separation-of-duty conflict, for the conflicts list.
+  await make.account(key, { roleKeys: ["security_auditor", "account_admin"] });
+  partial.customRole = await make.customRole(key);
+  partial.sodRule = await make.sodRule(key);
+  partial.allowlistEntry = await make.allowlistEntry(key);
+  partial.line = await createLine(t.prisma, { organizationId: org.id, assignedAccountId: partial.account.id });
+  partial.changeRequest = await make.changeRequest(key, partial.account.id);
+  await t.prisma.billingProfile.create({ data: { organizationId: org.id, recipientName: `経理部 ${key} ${unique("r")}`, invoiceEmail: `${unique("invoice")}@example.jp` } });
+  await t.prisma.mailMessage.create({ data: { organizationId: org.id, to: `${unique("outbox")}@example.jp`, subject: `権限表 ${key} のお知らせ`, body: "本文" } });
+  return partial;
+}
+
+function collectStrings(value: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (value && typeof value === "object" && !seen.has(value) && !(value instanceof Date)) {
+    seen.add(value);
+    const items = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+    for (const item of items) collectStrings(item, out, seen);
+  }
+  return out;
+}
+
+/** Strings of B's rows that name something (ids, OCN IDs, names, numbers, addresses): not enums, times or A's own values. */
+function identifying(strings: Set<string>, other: Set<string>): Set<string> {
+  return new Set(
+    [...strings].filter((s) => s.length >= 6 && !other.has(s) && !/^[a-z_]+$/.test(s) && !/^\d{4}-\d{2}-\d{2}T/.test(s) && !/^[0-9a-f]{64}$/.test(s)),
+  );
+}
+
+/** B's strings in what A was shown: exact values, and ids or addresses inside longer text (a CSV, a mail body). */
+function leaksOfB(value: unknown): string[] {
+  const found = new Set<string>();
+  const long = [...onlyInB].filter((s) => /^[0-9a-f-]{36}$/i.test(s) || s.includes("@"));
+  for (const s of collectStrings(value)) {
+    if (onlyInB.has(s)) found.add(s);
+    else if (s.length > 100) for (const id of long) if (s.includes(id)) found.add(id);
+  }
+  return [...found];
+}
+const showsA = (value: unknown) => collectStrings(value).some((s) => onlyInA.has(s) || [...onlyInA].some((a) => a.length >= 10 && s.length > 100 && s.includes(a)));
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await seedOrganization("A");
+  await seedOrganization("B");
+  for (const role of ROLES) {
+    const account = await make.account("A", { roleKeys: [role], displayName: `権限表 ${role}` });
+    sessions[role] = await signedIn(account.loginId, account.password, IP);
+  }
+  // B has live sessions and sign-in history too: they must stay as they are.
+  const bAdmin = await make.account("B", { roleKeys: ["org_admin"] });
+  await signedIn(bAdmin.loginId, bAdmin.password, IP);
+});
+
+/** Recomputed before each look, as actions legitimately copy B's values into A (B's role name is free in A). */
+async function refreshFingerprints() {
+  const [a, b] = [snapshotStrings(await snap("A")), snapshotStrings(await snap("B"))];
+  onlyInB = identifying(b, a);
+  onlyInA = identifying(a, b);
+}
+afterAll(() => t?.drop());
+
+// ─── Server actions ────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Ctx {
+  /** The organization the input points at. */
+  org: OrgRows;
+  A: OrgRows;
+  B: OrgRows;
+  actor: Actor;
+}
+
+type Expected = "ok" | ErrorCode;
+type Actor = { accountId: string; loginId: string; role: Role };
+
+interface ActionCase {
+  /** The rows this action works on, made anew for every call in the organization its input points at. */
+  fresh?: (org: Org, actor: Actor) => Promise<Target>;
+  /** The input naming `org`'s rows; for B, the ids of B with everything else as for A. */
+  inputFor: (org: Org, ctx: Ctx, target: Target) => unknown;
+  /**
+   * What each role gets on A's rows when the operation decides more than the matrix's requirement says (a request's
+   * decider needs manage in the request's own domain): "ok" is the allowed answer, anything else a refusal that
+   * changes nothing. Without it: allowed when the role holds the requirement, "forbidden" otherwise.
+   */
+  expectA?: (role: Role) => Expected;
+  /** What an allowed caller gets when the input names B's rows: "not_found" unless said otherwise (and why). */
+  expectB?: Expected;
+  /** Further inputs that mix A's rows with one of B's (A's account with B's role, …), with what each must answer. */
+  mixed?: { why: string; fresh?: (org: Org, actor: Actor) => Promise<Target>; input: (ctx: Ctx, target: Target) => unknown; expect: Expected | ((role: Role) => Expected) }[];
+  /** Each call needs a signed-in account of its own (it signs out, or changes the caller's own password). */
+  freshActor?: boolean;
+  /** What an allowed call answers when it is not { ok: true }. */
+  allowed?: (o: Outcome) => boolean;
+  /** After an allowed call on A's rows: the change really happened. */
+  check?: (o: Outcome, ctx: Ctx, target: Target) => Promise<void>;
+  /** Without a session, when the answer is not "unauthenticated" (and why that is right). */
+  unauthenticated?: (o: Outcome) => boolean;
+  /** For public actions: a real call without a session, with its own checks. */
+  publicRun?: () => Promise<void>;
+}
+
+const accountFresh =
+  (status: AccountStatus = "active", extra: Partial<AccountInput> = {}) =>
+  async (org: Org): Promise<Target> => ({ id: (await make.account(org, { status, ...extra })).id });
+const onAccount = (status?: AccountStatus, extra?: Partial<AccountInput>): ActionCase => ({
+  fresh: accountFresh(status, extra),
+  inputFor: (_org, _ctx, target) => ({ id: target.id, reason: "権限表の確認" }),
+});
+const statusIs = (status: AccountStatus) => async (_o: Outcome, _c: Ctx, target: Target) =>
+  expect((await t.prisma.account.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe(status);
+
+const lastMailTo = async (to: string) =>
+  (await t.prisma.mailMessage.findFirst({ where: { to }, orderBy: { createdAt: "desc" }, select: { body: true } }))?.body ?? "";
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+/** A request without a session, as a browser that has not signed in (its cookie jar is browser.values). */
+const anonymous = <T>(fn: () => Promise<T>) => runWithSession(null, fn, IP);
+const actionOf = async (key: string): Promise<Callable> => {
+  const [file, name] = key.split("#") as [string, string];
+  const fn = (await import(abs(file)))[name];
+  if (typeof fn !== "function") throw new Error(`${key}: the module exports no function ${name}`);
+  return fn as Callable;
+};
+const call = (key: string, input?: unknown) => async () => (await actionOf(key))(null, input);
+
+/** A pending request of A's, filed by `requestedById`, that approving would apply to a line of its own. */
+const lineRequest = async (org: Org, requestedById: string) => ({ id: (await make.changeRequest(org, requestedById)).id });
+/** One billing request waits at a time: earlier calls' requests are set aside, so each call files its own. */
+async function noPendingBillingRequest() {
+  await t.prisma.changeRequest.updateMany({ where: { organizationId: orgs.A.id, kind: "billing_profile", status: "pending" }, data: { status: "cancelled" } });
+  return {};
+}
+const lineSettings = () => ({ plan: `OCNモバイル ${next()}GB`, dataAllowanceGb: String(1 + (next() % 99)), internationalRoaming: "false", costCenter: "" });
+const billing = () => ({ recipientName: unique("経理部"), recipientDepartment: "", invoiceEmail: `${unique("invoice")}@example.jp` });
+
+const CASES: Record<string, ActionCase> = {
+  "app/(console)/lines/[id]/actions.ts#updateLineSettingsAction": {
+    fresh: async (org) => ({ id: (await createLine(t.prisma, { organizationId: orgs[org].id })).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, ...lineSettings(), reason: "権限表の確認" }),
+    check: async (_o, _c, target) => expect((await t.prisma.line.findUniqueOrThrow({ where: { id: target.id! } })).plan).not.toBe("OCNモバイル 10GB"),
+  },
+  "app/(console)/lines/[id]/actions.ts#requestLineSettingsChangeAction": {
+    fresh: async (org) => ({ id: (await createLine(t.prisma, { organizationId: orgs[org].id })).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, ...lineSettings(), reason: "権限表の確認" }),
+    check: async (_o, _c, target) => {
+      expect(await t.prisma.changeRequest.count({ where: { targetId: target.id!, status: "pending" } })).toBe(1);
+      expect((await t.prisma.line.findUniqueOrThrow({ where: { id: target.id! } })).plan, "a request changes nothing yet").toBe("OCNモバイル 10GB");
+    },
+  },
+  "app/(console)/billing/actions.ts#updateBillingProfileAction": {
+    inputFor: () => ({ ...billing(), reason: "権限表の確認" }),
+    // The organization's own profile: there is no id of B's to name.
+    expectB: "ok",
+  },
+  "app/(console)/billing/actions.ts#requestBillingProfileChangeAction": {
+    fresh: noPendingBillingRequest,
+    inputFor: () => ({ ...billing(), reason: "権限表の確認" }),
+    expectB: "ok",
+  },
+  "app/(console)/requests/[id]/actions.ts#decideChangeRequestAction": {
+    // Filed by someone else in A, about a line: lines:manage decides; lines:view sees it but may not; others do not see it.
+    fresh: async (org) => lineRequest(org, orgs[org].account.id),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, decision: "approve" }),
+    expectA: (role) => (can(BUILT_IN_ROLES[role], "lines", "manage") ? "ok" : can(BUILT_IN_ROLES[role], "lines", "view") ? "forbidden" : "not_found"),
+    mixed: [
+      {
+        why: "the decider's own request",
+        fresh: async (_org, actor) => lineRequest("A", actor.accountId),
+        input: (_ctx, target) => ({ id: target.id, decision: "approve" }),
+        expect: "forbidden",
+      },
+    ],
+    check: async (_o, _c, target) => expect((await t.prisma.changeRequest.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe("approved"),
+  },
+  "app/(console)/requests/[id]/actions.ts#cancelChangeRequestAction": {
+    // Every role may cancel its own request.
+    fresh: async (org, actor) => lineRequest(org, org === "A" ? actor.accountId : orgs.B.account.id),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    mixed: [
+      {
+        why: "someone else's request",
+        fresh: async () => lineRequest("A", orgs.A.account.id),
+        input: (_ctx, target) => ({ id: target.id }),
+        expect: (role) => (can(BUILT_IN_ROLES[role], "lines", "view") ? "forbidden" : "not_found"),
+      },
+    ],
+    check: async (_o, _c, target) => expect((await t.prisma.changeRequest.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe("cancelled"),
+  },
+  "app/actions.ts#setLocaleAction": {
+    inputFor: () => ({ locale: "en" }),
+    publicRun: async () => {
+      browser.values.clear();
+      expect(await outcomeOf(() => anonymous(call("app/actions.ts#setLocaleAction", { locale: "en" })))).toMatchObject({ kind: "ok" });
+      expect(browser.values.get("ocn.locale")).toBe("en");
+    },
+  },
+  "app/(console)/actions.ts#signOutAction": {
+    freshActor: true,
+    inputFor: () => undefined,
+    allowed: (o) => o.kind === "redirect" && o.to === "/sign-in?signedOut=1",
+    check: async (_o, ctx) => {
+      const open = await t.prisma.session.count({ where: { accountId: ctx.actor.accountId, revokedAt: null } });
+      expect(open, "signing out ends the session row").toBe(0);
+    },
+    // Signing out without a session has nothing to end: it goes to the sign-in page.
+    unauthenticated: (o) => o.kind === "redirect" && o.to === "/sign-in?signedOut=1",
+  },
+  "app/(console)/me/actions.ts#changeMyPasswordAction": {
+    freshActor: true,
+    inputFor: () => {
+      const password = `Matrix-${next()}-Kaigi-Pass!`;
+      return { current: DEFAULT_PASSWORD, password, confirm: password };
+    },
+    allowed: (o) => o.kind === "ok" && (o.data as { ok?: boolean }).ok === true,
+  },
+  "app/(console)/roles/new/actions.ts#createRoleAction": {
+    fresh: async (org): Promise<Target> => (org === "B" ? { name: (await make.customRole("B")).name } : {}),
+    inputFor: (org, _ctx, target) => ({ name: org === "A" ? unique("新ロール") : target.name, description: "", permissions: { accounts: "view" } }),
+    // The input cannot name B's rows; the name of a role of B's is free in A (names are unique per organization).
+    expectB: "ok",
+  },
+  "app/(console)/roles/[id]/edit/actions.ts#updateRoleAction": {
+    fresh: async (org) => ({ id: (await make.customRole(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, name: unique("変更ロール"), description: "権限表", permissions: { accounts: "view", lines: "view" } }),
+    check: async (_o, _c, target) => expect((await t.prisma.role.findUniqueOrThrow({ where: { id: target.id! } })).name).toMatch(/^変更ロール/),
+  },
+  "app/(console)/roles/[id]/actions.ts#deleteRoleAction": {
+    fresh: async (org) => ({ id: (await make.customRole(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    check: async (_o, _c, target) => expect(await t.prisma.role.count({ where: { id: target.id! } })).toBe(0),
+  },
+  "app/(console)/roles/sod/actions.ts#createSodRuleAction": {
+    fresh: async (org): Promise<Target> => {
+      if (org === "A") return {};
+      const { name, domainA, levelA, domainB, levelB } = await make.sodRule("B");
+      return { name, domainA, levelA, domainB, levelB };
+    },
+    inputFor: (org, _ctx, target) => (org === "A" ? { name: unique("新ルール"), ...nextSides() } : target),
+    // A rule of B's, name and sides, is new in A: rules belong to one organization.
+    expectB: "ok",
+  },
+  "app/(console)/roles/sod/actions.ts#updateSodRuleAction": {
+    fresh: async (org) => ({ id: (await make.sodRule(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, name: unique("変更ルール"), ...nextSides() }),
+  },
+  "app/(console)/roles/sod/actions.ts#deleteSodRuleAction": {
+    fresh: async (org) => ({ id: (await make.sodRule(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+  },
+  "app/(console)/roles/sod/actions.ts#updateSodSettingsAction": {
+    fresh: async () => {
+      const { sodOverrideAllowed } = await t.prisma.organization.findUniqueOrThrow({ where: { id: orgs.A.id } });
+      return { overrideAllowed: String(!sodOverrideAllowed) };
+    },
+    inputFor: (_org, _ctx, target) => ({ overrideAllowed: target.overrideAllowed }),
+    // A setting of the caller's own organization: there is nothing of B's to name.
+    expectB: "ok",
+  },
+  "app/(console)/security/network/actions.ts#addAllowlistEntryAction": {
+    fresh: async (org) => (org === "B" ? await make.allowlistEntry("B") : {}),
+    inputFor: (org, _ctx, target) => (org === "A" ? { label: unique("支社"), cidr: nextCidr(), kind: "office" } : { label: target.label, cidr: target.cidr, kind: "office" }),
+    // An entry of B's, label and range, is new in A.
+    expectB: "ok",
+  },
+  "app/(console)/security/network/actions.ts#revokeAllowlistEntryAction": {
+    fresh: async (org) => ({ id: (await make.allowlistEntry(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    check: async (_o, _c, target) => expect((await t.prisma.ipAllowlistEntry.findUniqueOrThrow({ where: { id: target.id! } })).revokedAt).not.toBeNull(),
+  },
+  "app/(console)/security/network/actions.ts#updateNetworkPolicyAction": {
+    // Never enforced: the matrix's sessions must keep working. The scope flips, so every allowed call writes.
+    fresh: async () => {
+      const { scope } = await t.prisma.networkPolicy.findUniqueOrThrow({ where: { organizationId: orgs.A.id } });
+      return { scope: scope === "everyone" ? "admins" : "everyone" };
+    },
+    inputFor: (_org, _ctx, target) => ({ enforced: "false", scope: target.scope }),
+    expectB: "ok",
+  },
+  "app/(console)/security/policies/actions.ts#updateLockoutPolicyAction": {
+    inputFor: () => ({ threshold: "10", windowMinutes: "15", lockEnds: "after_minutes", durationMinutes: String(20 + (next() % 100)), escalate: "false" }),
+    expectB: "ok",
+  },
+  "app/(console)/security/policies/actions.ts#updatePasswordPolicyAction": {
+    inputFor: () => ({ minLength: "12", expires: "never", historyDepth: String(next() % 24) }),
+    expectB: "ok",
+  },
+  "app/(console)/security/policies/actions.ts#updateSessionPolicyAction": {
+    // Long idle limits only: the matrix's own sessions sit idle while other roles run.
+    inputFor: () => ({ idleMinutes: String(400 + (next() % 80)), absoluteHours: "12" }),
+    expectB: "ok",
+  },
+  "app/(console)/accounts/[id]/actions.ts#unlockAccountAction": { ...onAccount("locked", { lockedUntil: null }), check: statusIs("active") },
+  "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": {
+    ...onAccount(),
+    check: async (_o, _c, target) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: target.id! } })).totpEnabledAt).toBeNull(),
+  },
+  "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": {
+    ...onAccount(),
+    check: async (_o, _c, target) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: target.id! } })).mustChangePassword).toBe(true),
+  },
+  "app/(console)/accounts/[id]/actions.ts#endSessionsAction": {
+    fresh: async (org) => {
+      const { id } = await make.account(org);
+      await make.session(org, id);
+      return { id };
+    },
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    check: async (_o, _c, target) => expect(await t.prisma.session.count({ where: { accountId: target.id!, revokedAt: null } })).toBe(0),
+  },
+  "app/(console)/accounts/[id]/actions.ts#disableAccountAction": { ...onAccount(), check: statusIs("disabled") },
+  "app/(console)/accounts/[id]/actions.ts#respondToIncidentAction": { ...onAccount(), check: statusIs("locked") },
+  "app/(console)/accounts/[id]/actions.ts#suspendAccountAction": { ...onAccount(), check: statusIs("suspended") },
+  "app/(console)/accounts/[id]/actions.ts#reactivateAccountAction": { ...onAccount("suspended"), check: statusIs("active") },
+  "app/(console)/accounts/[id]/actions.ts#resendInvitationAction": {
+    ...onAccount("invited", { passwordHash: null, totpSecret: null }),
+    check: async (_o, _c, target) => expect(await t.prisma.invitation.count({ where: { accountId: target.id! } })).toBe(1),
+  },
+  "app/(console)/accounts/[id]/actions.ts#updateAccountAction": {
+    fresh: accountFresh(),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, displayName: "権限表 更新後", email: `${unique("updated")}@example.jp`, kind: "employee" }),
+    mixed: [
+      {
+        why: "A's account moved into B's department",
+        fresh: accountFresh(),
+        input: (ctx, target) => ({ id: target.id, displayName: "権限表 部署", email: `${unique("dept")}@example.jp`, kind: "employee", departmentId: ctx.B.departmentId }),
+        expect: "invalid",
+      },
+    ],
+    check: async (_o, _c, target) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: target.id! } })).displayName).toBe("権限表 更新後"),
+  },
+  "app/(console)/accounts/[id]/actions.ts#grantRoleAction": {
+    fresh: accountFresh("active", { roleKeys: [] }),
+    inputFor: (_org, ctx, target) => ({ accountId: target.id, roleId: ctx.org.roleIds.member, reason: "権限表の確認" }),
+    mixed: [{ why: "A's account given B's role", fresh: accountFresh("active", { roleKeys: [] }), input: (ctx, target) => ({ accountId: target.id, roleId: ctx.B.roleIds.member, reason: "権限表" }), expect: "not_found" }],
+    check: async (_o, _c, target) => expect(await t.prisma.roleGrant.count({ where: { accountId: target.id!, revokedAt: null } })).toBe(1),
+  },
+  "app/(console)/accounts/[id]/actions.ts#previewRoleGrantAction": {
+    fresh: accountFresh("active", { roleKeys: [] }),
+    inputFor: (_org, ctx, target) => ({ accountId: target.id, roleId: ctx.org.roleIds.member }),
+    mixed: [{ why: "A's account previewed with B's role", fresh: accountFresh("active", { roleKeys: [] }), input: (ctx, target) => ({ accountId: target.id, roleId: ctx.B.roleIds.member }), expect: "not_found" }],
+  },
+  "app/(console)/accounts/[id]/actions.ts#requestRoleGrantAction": {
+    fresh: accountFresh("active", { roleKeys: [] }),
+    inputFor: (_org, ctx, target) => ({ accountId: target.id, roleId: ctx.org.roleIds.member, reason: "権限表の確認" }),
+    mixed: [{ why: "A's account with B's role", fresh: accountFresh("active", { roleKeys: [] }), input: (ctx, target) => ({ accountId: target.id, roleId: ctx.B.roleIds.member, reason: "権限表" }), expect: "not_found" }],
+    check: async (_o, _c, target) => {
+      expect(await t.prisma.changeRequest.count({ where: { kind: "role_grant", targetId: target.id!, status: "pending" } })).toBe(1);
+      expect(await t.prisma.roleGrant.count({ where: { accountId: target.id! } }), "a request grants nothing yet").toBe(0);
+    },
+  },
+  "app/(console)/accounts/[id]/actions.ts#revokeGrantAction": {
+    fresh: async (org) => {
+      const { id } = await make.account(org);
+      const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: id }, select: { id: true } });
+      return { accountId: id, grantId: grant.id };
+    },
+    inputFor: (_org, _ctx, target) => ({ grantId: target.grantId, accountId: target.accountId, reason: "権限表の確認" }),
+    check: async (_o, _c, target) => expect((await t.prisma.roleGrant.findUniqueOrThrow({ where: { id: target.grantId! } })).revokedAt).not.toBeNull(),
+  },
+  "app/(console)/accounts/new/actions.ts#inviteAccountAction": {
+    inputFor: (_org, ctx) => ({ loginId: unique("invitee").toLowerCase(), displayName: "権限表 招待", email: `${unique("invitee")}@example.jp`, kind: "employee", roleId: ctx.org.roleIds.member }),
+    mixed: [
+      {
+        // One person one ID holds within an organization: B's person may be invited in A, and B's account is untouched.
+        why: "A invites someone with the mail address and employee number of B's person",
+        fresh: async () => {
+          const { email, employeeNumber } = await make.accountRow("B");
+          return { email, employeeNumber: employeeNumber! };
+        },
+        input: (_ctx, target) => ({ loginId: unique("twin").toLowerCase(), displayName: "権限表 同一人物", email: target.email, employeeNumber: target.employeeNumber, kind: "employee" }),
+        expect: "ok",
+      },
+    ],
+  },
+  "app/(auth)/sign-in/actions.ts#signInAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.account("A");
+      browser.values.clear();
+      const wrong = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#signInAction", form({ loginId: account.loginId, password: "wrong-password-1!" }))));
+      expect(wrong).toMatchObject({ kind: "state", value: { error: "failed" } });
+      const right = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#signInAction", form({ loginId: account.loginId, password: account.password }))));
+      expect(right).toEqual({ kind: "redirect", to: "/sign-in/verify" });
+      expect(browser.values.get("ocn.sign-in-challenge")).toBeTruthy();
+    },
+  },
+  "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.account("A");
+      browser.values.clear();
+      await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#signInAction", form({ loginId: account.loginId, password: account.password }))));
+      const code = totpCode(FACTORY_TOTP_SECRET, new Date());
+      const done = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#verifySecondFactorAction", form({ code }))));
+      expect(done).toEqual({ kind: "redirect", to: "/" });
+      expect(await t.prisma.session.count({ where: { accountId: account.id, revokedAt: null } })).toBe(1);
+    },
+  },
+  "app/(auth)/sign-in/actions.ts#enrollSecondFactorAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.account("A", { totpSecret: null });
+      browser.values.clear();
+      const first = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#signInAction", form({ loginId: account.loginId, password: account.password }))));
+      expect(first).toEqual({ kind: "redirect", to: "/sign-in/enroll" });
+      const challenge = await t.prisma.signInChallenge.findUniqueOrThrow({ where: { tokenHash: hashToken(browser.values.get("ocn.sign-in-challenge")!) } });
+      const code = totpCode(openSecret(challenge.pendingSecret!, account.id), new Date());
+      const done = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#enrollSecondFactorAction", form({ code }))));
+      expect(done).toMatchObject({ kind: "state", value: { next: "/" } });
+      expect((done as { value: { backupCodes: string[] } }).value.backupCodes.length).toBeGreaterThan(0);
+    },
+  },
+  "app/(auth)/sign-in/actions.ts#changeExpiredPasswordAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.account("A", { mustChangePassword: true });
+      browser.values.clear();
+      await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#signInAction", form({ loginId: account.loginId, password: account.password }))));
+      const code = totpCode(FACTORY_TOTP_SECRET, new Date());
+      const second = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#verifySecondFactorAction", form({ code }))));
+      expect(second).toEqual({ kind: "redirect", to: "/sign-in/change-password" });
+      const password = `Matrix-${next()}-Renewed-Pass!`;
+      const done = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/actions.ts#changeExpiredPasswordAction", form({ password, confirm: password }))));
+      expect(done).toEqual({ kind: "redirect", to: "/" });
+    },
+  },
+  "app/(auth)/sign-in/reset/actions.ts#requestPasswordResetAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.accountRow("A");
+      const sent = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/reset/actions.ts#requestPasswordResetAction", form({ loginId: account.loginId }))));
+      expect(sent).toEqual({ kind: "state", value: { sent: true } });
+      expect(await lastMailTo(account.email)).toMatch(/\/sign-in\/reset\/[\w-]+/);
+    },
+  },
+  "app/(auth)/sign-in/reset/actions.ts#resetPasswordAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.accountRow("A");
+      await anonymous(call("app/(auth)/sign-in/reset/actions.ts#requestPasswordResetAction", form({ loginId: account.loginId })));
+      const token = /\/sign-in\/reset\/([\w-]+)/.exec(await lastMailTo(account.email))![1]!;
+      const password = `Matrix-${next()}-Reset-Pass!`;
+      const done = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/reset/actions.ts#resetPasswordAction", form({ token, password, confirm: password }))));
+      expect(done).toEqual({ kind: "redirect", to: "/sign-in?reset=1" });
+    },
+  },
+  "app/(auth)/sign-in/forgot-id/actions.ts#remindLoginIdAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const account = await make.accountRow("A");
+      const sent = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/forgot-id/actions.ts#remindLoginIdAction", form({ customerNumber: orgs.A.customerNumber, email: account.email }))));
+      expect(sent).toEqual({ kind: "state", value: { sent: true } });
+      expect(await lastMailTo(account.email)).toContain(account.loginId);
+      // A's customer number with B's person's address: the same answer, and nothing is sent to B's person.
+      const before = await snap("B");
+      const other = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/forgot-id/actions.ts#remindLoginIdAction", form({ customerNumber: orgs.A.customerNumber, email: orgs.B.account.email }))));
+      expect(other).toEqual({ kind: "state", value: { sent: true } });
+      await expectUnchanged("B", before, "an ID reminder under A's customer number");
+      expect(await t.prisma.mailMessage.count({ where: { to: orgs.B.account.email } })).toBe(0);
+    },
+  },
+  "app/(auth)/sign-in/invitation/actions.ts#acceptInvitationAction": {
+    inputFor: () => undefined,
+    publicRun: async () => {
+      const invited = await outcomeOf(() =>
+        sessions.org_admin.run(call("app/(console)/accounts/new/actions.ts#inviteAccountAction", { loginId: unique("accept").toLowerCase(), displayName: "権限表 受諾", email: `${unique("accept")}@example.jp`, kind: "employee" })),
+      );
+      expect(invited).toMatchObject({ kind: "ok" });
+      const { id } = (invited as { data: { id: string } }).data;
+      const { email } = await t.prisma.account.findUniqueOrThrow({ where: { id } });
+      const token = /\/sign-in\/invitation\/([\w-]+)/.exec(await lastMailTo(email))![1]!;
+      const password = `Matrix-${next()}-Welcome-Pass!`;
+      const done = await outcomeOf(() => anonymous(call("app/(auth)/sign-in/invitation/actions.ts#acceptInvitationAction", form({ token, password, confirm: password }))));
+      expect(done).toEqual({ kind: "redirect", to: "/sign-in?invited=1" });
+      expect((await t.prisma.account.findUniqueOrThrow({ where: { id }, select: { status: true, passwordChangedAt: true } })).passwordChangedAt).not.toBeNull();
+    },
+  },
+};
+
+const isAllowedAnswer = (c: ActionCase, o: Outcome) => (c.allowed ? c.allowed(o) : o.kind === "ok");
+const matches = (expected: Expected, o: Outcome) => (expected === "ok" ? o.kind === "ok" : o.kind === "refused" && o.code === expected);
+
+async function actorFor(c: ActionCase, role: Role): Promise<{ session: Session; actor: Actor }> {
+  if (!c.freshActor) return { session: sessions[role], actor: { accountId: sessions[role].accountId, loginId: "", role } };
+  const account = await make.account("A", { roleKeys: [role] });
+  const session = await signedIn(account.loginId, account.password, IP);
+  return { session, actor: { accountId: session.accountId, loginId: account.loginId, role } };
+}
+
+describe("the matrix has a case for everything", () => {
+  it("every action in ACTIONS has a case here, and every case an action", () => {
+    expect(Object.keys(ACTIONS).filter((k) => !CASES[k]), "actions without a case in authz-matrix-run.test.ts").toEqual([]);
+    expect(Object.keys(CASES).filter((k) => !ACTIONS[k]), "cases for actions that are not in ACTIONS").toEqual([]);
+  });
+
+  it("every route in ROUTES has a case here, and every case a route", () => {
+    expect(Object.keys(ROUTES).filter((k) => !ROUTE_CASES[k]), "routes without a case").toEqual([]);
+    expect(Object.keys(ROUTE_CASES).filter((k) => !ROUTES[k]), "cases for routes that are not in ROUTES").toEqual([]);
+  });
+
+  it("the snapshot reads every table that belongs to an organization", async () => {
+    const tables = await snapshotTables(t.prisma);
+    for (const table of ["organizations", "accounts", "roles", "role_permissions", "role_grants", "sessions", "audit_events", "sod_rules", "ip_allowlist_entries", "change_requests", "lines", "mail_messages", "backup_codes"]) {
+      expect(tables).toContain(table);
+    }
+  });
+});
+
+for (const key of Object.keys(ACTIONS).sort()) {
+  const requirement = ACTIONS[key]!;
+  const c = CASES[key];
+  describe(key, () => {
+    if (!c) {
+      it("has a case", () => expect.fail(`${key} is in tests/authz-matrix.ts but has no case in CASES`));
+      return;
+    }
+    if (requirement === "public") {
+      it("works without a session", async () => {
+        expect(c.publicRun, `${key} is public: its case needs a publicRun`).toBeTypeOf("function");
+        const before = await snap("B");
+        await c.publicRun!();
+        await expectUnchanged("B", before, key);
+      });
+      return;
+    }
+
+    it("answers unauthenticated without a session and changes nothing", async () => {
+      const nobody: Actor = { accountId: orgs.A.account.id, loginId: orgs.A.account.loginId, role: "member" };
+      const target = (await c.fresh?.("A", nobody)) ?? {};
+      const input = c.inputFor("A", { org: orgs.A, A: orgs.A, B: orgs.B, actor: nobody }, target);
+      const before = await snap("A");
+      const o = await outcomeOf(() => anonymous(call(key, input)));
+      if (c.unauthenticated) expect(c.unauthenticated(o), show(o)).toBe(true);
+      else expect(o, show(o)).toMatchObject({ kind: "refused", code: "unauthenticated" });
+      await expectUnchanged("A", before, `${key} without a session`);
+    });
+
+    for (const role of ROLES) {
+      const permitted = holds(role, requirement);
+      const expectedA: Expected = c.expectA ? c.expectA(role) : permitted ? "ok" : "forbidden";
+      it(`${role}: ${expectedA === "ok" ? "allowed" : expectedA} on A's rows; B's rows out of reach`, async () => {
+        const { session, actor } = await actorFor(c, role);
+
+        // On A's rows.
+        const target = (await c.fresh?.("A", actor)) ?? {};
+        const ctxA: Ctx = { org: orgs.A, A: orgs.A, B: orgs.B, actor };
+        const inputA = c.inputFor("A", ctxA, target);
+        const [beforeA, beforeB] = [expectedA === "ok" ? null : await snap("A"), await snap("B")];
+        const o = await outcomeOf(() => session.run(call(key, inputA)));
+        if (expectedA === "ok") {
+          expect(isAllowedAnswer(c, o), `${role} may (${JSON.stringify(requirement)}) but got ${show(o)}`).toBe(true);
+          await c.check?.(o, ctxA, target);
+        } else {
+          expect(matches(expectedA, o), `${role} (${JSON.stringify(requirement)}): expected ${expectedA}, got ${show(o)}`).toBe(true);
+          await expectUnchanged("A", beforeA!, `${key} refused to ${role}`);
+        }
+        await expectUnchanged("B", beforeB, `${key} as ${role} on A's rows`);
+
+        if (c.freshActor) return; // the caller's own session or password: nothing of B's to name
+        // With B's ids (or, for actions without a target, with B's names and values where the input has any).
+        const variants = [
+          { why: "B's rows", fresh: c.fresh, input: (ctx: Ctx, tgt: Target) => c.inputFor("B", ctx, tgt), expect: c.expectB ?? ("not_found" as Expected), aim: "B" as Org },
+          ...(c.mixed ?? []).map((m) => ({ ...m, aim: "A" as Org })),
+        ];
+        for (const v of variants) {
+          const tgt = (await v.fresh?.(v.aim, actor)) ?? {};
+          const ctx: Ctx = { org: orgs[v.aim], A: orgs.A, B: orgs.B, actor };
+          const input = v.input(ctx, tgt);
+          const expected: Expected = !permitted ? "forbidden" : typeof v.expect === "function" ? v.expect(role) : v.expect;
+          const snapB = await snap("B");
+          const snapA = expected === "ok" ? null : await snap("A");
+          const ob = await outcomeOf(() => session.run(call(key, input)));
+          expect(matches(expected, ob), `${role} with ${v.why}: expected ${expected}, got ${show(ob)}`).toBe(true);
+          await expectUnchanged("B", snapB, `${key} as ${role} with ${v.why}`);
+          if (snapA) await expectUnchanged("A", snapA, `${key} as ${role} with ${v.why} (refused)`);
+        }
+      });
+    }
+  });
+}
+
+// ─── Route handlers ────────────────────────────────────────────────────────────────────────────────────────────
+
+interface RouteCase {
+  request: (org: Org) => Request;
+  /** An allowed call's answer, checked beyond its status. */
+  check?: (response: Response, body: string, org: Org) => void | Promise<void>;
+  /** For public routes: a real call without a session, with its own checks. */
+  public?: () => Promise<void>;
+}
+
+const csvFile = (rows: string[][]) => new File([["OCN ID,氏名,メールアドレス,社員番号", ...rows.map((r) => r.join(","))].join("\r\n")], "accounts.csv", { type: "text/csv" });
+const importRequest = (mode: "preview" | "apply", rows: string[][]) => {
+  const body = new FormData();
+  body.set("mode", mode);
+  body.set("file", csvFile(rows));
+  return new Request("http://localhost/api/accounts/import", { method: "POST", body });
+};
+const ndjsonResult = (body: string) => {
+  const lines = body.trim().split("\n").map((l) => JSON.parse(l) as { type: string; result?: unknown });
+  return lines.at(-1)!;
+};
+
+const ROUTE_CASES: Record<string, RouteCase> = {
+  "GET /api/health": {
+    request: () => new Request("http://localhost/api/health"),
+    public: async () => {
+      const response = (await (await import(abs("app/api/health/route.ts"))).GET()) as Response;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: "ok" });
+    },
+  },
+  "GET /api/accounts/export": {
+    // For B: filtered by B's department, which must find nothing rather than B's people.
+    request: (org) => new NextRequest(`http://localhost/api/accounts/export?sort=loginId${org === "B" ? `&department=${orgs.B.departmentId}` : ""}`),
+    check: (response, body, org) => {
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      if (org === "A") expect(body).toContain(orgs.A.account.loginId);
+      else expect(body.trim().split("\n"), "only the heading row").toHaveLength(1);
+      expect(leaksOfB(body), "B's accounts in A's export").toEqual([]);
+    },
+  },
+  "POST /api/accounts/import": {
+    // A new person for A, and a row naming B's OCN ID with another name: it must not touch B's account.
+    request: (org) =>
+      importRequest("apply", org === "A" ? [[unique("imported").toLowerCase(), "権限表 取込", `${unique("imported")}@example.jp`, ""]] : [[orgs.B.account.loginId, "権限表 乗っ取り", orgs.B.account.email, ""]]),
+    check: (_response, body, org) => {
+      const line = ndjsonResult(body) as { type: string; result?: { status?: string; preview?: { rows: { action: string; errors: unknown[] }[] } } };
+      if (org === "A") expect(line, body).toMatchObject({ type: "result", result: { status: "applied" } });
+      else {
+        // B's OCN ID is taken: the dry run marks the row as an error and nothing is written, never an update of B's account.
+        expect(line, `importing B's OCN ID answered ${body}`).toMatchObject({ type: "result", result: { status: "refused", preview: { rows: [{ action: "error" }] } } });
+      }
+    },
+  },
+};
+
+const routeOf = async (key: string): Promise<Callable> => {
+  const [method, url] = key.split(" ") as [string, string];
+  const fn = (await import(abs(`app${url}/route.ts`)))[method];
+  if (typeof fn !== "function") throw new Error(`${key}: app${url}/route.ts exports no ${method}`);
+  return fn as Callable;
+};
+
+for (const key of Object.keys(ROUTES).sort()) {
+  const requirement = ROUTES[key]!;
+  const c = ROUTE_CASES[key];
+  describe(key, () => {
+    if (!c) {
+      it("has a case", () => expect.fail(`${key} is in tests/authz-matrix.ts but has no case in ROUTE_CASES`));
+      return;
+    }
+    if (requirement === "public") {
+      it("answers without a session", async () => {
+        expect(c.public, `${key} is public: its case needs a public check`).toBeTypeOf("function");
+        await anonymous(() => c.public!());
+      });
+      return;
+    }
+    it("answers 401 without a session and changes nothing", async () => {
+      const before = await snap("A");
+      const response = (await anonymous(async () => (await routeOf(key))(c.request("A")))) as Response;
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ code: "unauthenticated" });
+      await expectUnchanged("A", before, `${key} without a session`);
+    });
+    for (const role of ROLES) {
+      const allowed = holds(role, requirement);
+      it(`${role}: ${allowed ? "allowed" : "403"}; B's rows neither shown nor changed`, async () => {
+        const session = sessions[role];
+        const handler = await routeOf(key);
+        await refreshFingerprints();
+        const beforeA = allowed ? null : await snap("A");
+        const beforeB = await snap("B");
+        const response = (await session.run(() => handler(c.request("A")))) as Response;
+        const body = await response.text();
+        if (allowed) {
+          expect(response.status, body.slice(0, 300)).toBe(200);
+          await c.check?.(response, body, "A");
+        } else {
+          expect(response.status, body.slice(0, 300)).toBe(403);
+          expect(JSON.parse(body)).toMatchObject({ code: "forbidden" });
+          await expectUnchanged("A", beforeA!, `${key} refused to ${role}`);
+        }
+        await expectUnchanged("B", beforeB, `${key} as ${role}`);
+        if (!allowed) return;
+        const snapB = await snap("B");
+        const other = (await session.run(() => handler(c.request("B")))) as Response;
+        const otherBody = await other.text();
+        await c.check?.(other, otherBody, "B");
+        await expectUnchanged("B", snapB, `${key} as ${role} naming B's rows`);
+      });
+    }
+  });
+}
+
+// ─── Page loaders ──────────────────────────────────────────────────────────────────────────────────────────────
+
+type Module = Record<string, (input?: unknown) => Promise<unknown>>;
+interface LoaderCase {
+  /** Calls the loader for `org`'s rows (ids of that organization where it takes one). */
+  call: (mod: Module, org: OrgRows) => Promise<unknown>;
+  /** Loaders of one row by id: B's id answers not_found. */
+  byId?: boolean;
+  /** Whether the answer names A's rows (ids, names): a list with nothing of A's would prove nothing. */
+  showsA?: boolean;
+  /** What each role gets when the operation decides beyond its authorize() call (who may see a request). */
+  expectFor?: (role: Role) => Expected;
+}
+
+const LOADERS: Record<string, LoaderCase> = {
+  "lib/server/access/list-grantable-roles.ts": { call: (m) => m.listGrantableRoles!(), showsA: true },
+  "lib/server/accounts/get-account-import-options.ts": { call: (m) => m.getAccountImportOptions!(), showsA: true },
+  "lib/server/accounts/get-account-or-throw.ts": { call: (m, o) => m.getAccountOrThrow!({ id: o.account.id }), byId: true, showsA: true },
+  "lib/server/accounts/list-accounts.ts": { call: (m) => m.listAccounts!({ pageSize: 100 }), showsA: true },
+  "lib/server/accounts/list-departments.ts": { call: (m) => m.listDepartments!(), showsA: true },
+  "lib/server/billing/get-billing-profile.ts": { call: (m) => m.getBillingProfile!(), showsA: true },
+  "lib/server/dashboard/get-dashboard.ts": { call: (m) => m.getDashboard!() },
+  "lib/server/lines/get-line-or-throw.ts": { call: (m, o) => m.getLineOrThrow!({ id: o.line.id }), byId: true, showsA: true },
+  "lib/server/lines/list-lines.ts": { call: (m) => m.listLines!({}), showsA: true },
+  "lib/server/mail/list-outbox.ts": { call: (m) => m.listOutbox!(), showsA: true },
+  "lib/server/me/get-my-profile.ts": { call: (m) => m.getMyProfile!(), showsA: true },
+  "lib/server/network/list-allowlist.ts": { call: (m) => m.listAllowlist!(), showsA: true },
+  "lib/server/org/get-console-context.ts": { call: (m) => m.getConsoleContext!(), showsA: true },
+  "lib/server/policies/get-sign-in-policies.ts": { call: (m) => m.getSignInPolicies!() },
+  "lib/server/requests/get-change-request-or-throw.ts": {
+    call: (m, o) => m.getChangeRequestOrThrow!({ id: o.changeRequest.id }),
+    byId: true,
+    showsA: true,
+    // A line request filed by someone else: seen by whoever may view lines, "not found" to anyone else.
+    expectFor: (role) => (can(BUILT_IN_ROLES[role], "lines", "view") ? "ok" : "not_found"),
+  },
+  "lib/server/requests/list-change-requests.ts": { call: (m) => m.listChangeRequests!({ view: "all" }), showsA: true },
+  "lib/server/roles/get-role-editor.ts": { call: (m, o) => m.getRoleEditor!({ id: o.customRole.id }), byId: true, showsA: true },
+  "lib/server/roles/get-role-or-throw.ts": { call: (m, o) => m.getRoleOrThrow!({ id: o.customRole.id }), byId: true, showsA: true },
+  "lib/server/roles/list-roles.ts": { call: (m) => m.listRoles!(), showsA: true },
+  "lib/server/sod/list-sod-conflicts.ts": { call: (m) => m.listSodConflicts!(), showsA: true },
+  "lib/server/sod/list-sod-rules.ts": { call: (m) => m.listSodRules!(), showsA: true },
+};
+
+/** Loaders that run before there is a session or organization to scope by. */
+const LOADER_SKIPS: Record<string, string> = {
+  // The password rules shown on the sign-in steps: found through a challenge token, before any session exists.
+  "lib/server/sign-in/get-password-rules.ts": "pre-session: keyed by a sign-in challenge token, not by an organization",
+};
+
+function loaderFiles(dir = "lib/server"): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? loaderFiles(path.join(dir, d.name)) : /^(list|get)-.*\.ts$/.test(d.name) ? [path.join(dir, d.name)] : []));
+}
+
+/** The permission a loader asks for in its first authorize() call ("signed-in" for authorize() with none). */
+function loaderRequirement(file: string): Requirement {
+  const m = /await authorize\((?:"(\w+)"(?:,\s*"(\w+)")?)?\)/.exec(fs.readFileSync(file, "utf8"));
+  if (!m) throw new Error(`${file} never calls authorize()`);
+  if (!m[1]) return "signed-in";
+  return { domain: m[1] as Domain, level: (m[2] ?? "view") as Level };
+}
+
+describe("page loaders", () => {
+  it("every list-*/get-* operation in lib/server has a case here (or a reasoned skip), and every case a file", () => {
+    const files = loaderFiles().sort();
+    expect(files.filter((f) => !LOADERS[f] && !LOADER_SKIPS[f]), "loaders without a case").toEqual([]);
+    expect([...Object.keys(LOADERS), ...Object.keys(LOADER_SKIPS)].filter((f) => !files.includes(f)), "cases for files that do not exist").toEqual([]);
+  });
+
+  for (const [file, c] of Object.entries(LOADERS).sort(([a], [b]) => a.localeCompare(b))) {
+    describe(file, () => {
+      it("answers each role as its permission says", async () => {
+        if (!fs.existsSync(file)) expect.fail(`${file} is gone: remove its case`);
+        const requirement = loaderRequirement(file);
+        const mod = (await import(abs(file))) as Module;
+        for (const role of ROLES) {
+          const o = await outcomeOf(async () => ({ ok: true, data: await sessions[role].run(() => c.call(mod, orgs.A)) }));
+          const expected = c.expectFor ? c.expectFor(role) : holds(role, requirement) ? "ok" : "forbidden";
+          expect(matches(expected, o), `${role} (${JSON.stringify(requirement)}): expected ${expected}, got ${show(o)}`).toBe(true);
+        }
+        expect((await outcomeOf(() => anonymous(() => c.call(mod, orgs.A)))) as Outcome).toMatchObject({ kind: "refused", code: "unauthenticated" });
+      });
+
+      it("shows A's organization admin nothing of B's", async () => {
+        const mod = (await import(abs(file))) as Module;
+        await refreshFingerprints();
+        const answer = await sessions.org_admin.run(() => c.call(mod, orgs.A));
+        expect(leaksOfB(answer), "B's values in what A's admin is shown").toEqual([]);
+        if (c.showsA) expect(showsA(answer), "the answer names none of A's rows: the check above would prove nothing").toBe(true);
+        if (c.byId) {
+          const o = await outcomeOf(async () => ({ ok: true, data: await sessions.org_admin.run(() => c.call(mod, orgs.B)) }));
+          expect(o, `${file} with B's id`).toMatchObject({ kind: "refused", code: "not_found" });
+        }
+      });
+    });
+  }
+});
