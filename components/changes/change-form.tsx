@@ -1,4 +1,5 @@
 "use client";
+import { Field } from "@/components/forms/field";
 import { startTransition, useActionState, useId, useRef } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -7,7 +8,6 @@ import { Clock } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { Label } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import { REASON_MAX } from "@/lib/schemas/requests";
 import type { ActionResult } from "@/lib/server/action";
@@ -206,19 +206,8 @@ export function FormField({
 }) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn(className)}>
-      <Label htmlFor={id}>{label}</Label>
+    <Field id={id} label={label} hint={hint} error={error} className={cn(className)}>
       {children(describedBy)}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }

@@ -1,10 +1,17 @@
 import { Label } from "@/components/ui/input";
 
 /** A labelled field with its error under it and an optional hint; ids tie them together for screen readers. */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+export function Field({ id, label, hint, error, aside, className, children }: { id: string; label: string; hint?: string; error?: string; aside?: React.ReactNode; className?: string; children: React.ReactNode }) {
   return (
-    <div>
-      <Label htmlFor={id}>{label}</Label>
+    <div className={className}>
+      {aside ? (
+        <div className="flex items-baseline justify-between gap-3">
+          <Label htmlFor={id}>{label}</Label>
+          {aside}
+        </div>
+      ) : (
+        <Label htmlFor={id}>{label}</Label>
+      )}
       {children}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">

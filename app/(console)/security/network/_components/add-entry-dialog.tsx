@@ -3,7 +3,8 @@ import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/input";
+import { Field } from "@/components/forms/field";
+import { Input } from "@/components/ui/input";
 import { ALLOWLIST_KINDS, LABEL_MAX, REASON_MAX, cidrIssue, type AllowlistKind } from "@/lib/schemas/network";
 import { addAllowlistEntryAction } from "../actions";
 import { DialogClose, DialogShell } from "@/components/ui/dialog-shell";
@@ -26,28 +27,6 @@ export function AddEntryDialog({ currentIp }: { currentIp: string | null }) {
         <AddEntryForm currentIp={currentIp} onDone={() => setOpen(false)} />
       </DialogShell>
     </>
-  );
-}
-
-function Field({ id, label, hint, error, aside, children }: { id: string; label: string; hint?: string; error?: string; aside?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <div>
-      <div className="flex items-baseline justify-between gap-3">
-        <Label htmlFor={id}>{label}</Label>
-        {aside}
-      </div>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600">
-          {hint}
-        </p>
-      ) : null}
-    </div>
   );
 }
 
