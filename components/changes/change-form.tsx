@@ -1,10 +1,10 @@
 "use client";
-import { Field } from "@/components/forms/field";
 import { startTransition, useActionState, useId, useRef } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Clock } from "lucide-react";
+import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
