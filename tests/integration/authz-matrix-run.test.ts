@@ -925,6 +925,11 @@ const LOADERS: Record<string, LoaderCase> = {
   "lib/server/accounts/get-account-or-throw.ts": { call: (m, o) => m.getAccountOrThrow!({ id: o.account.id }), byId: true, showsA: true },
   "lib/server/accounts/list-accounts.ts": { call: (m) => m.listAccounts!({ pageSize: 100 }), showsA: true },
   "lib/server/accounts/list-departments.ts": { call: (m) => m.listDepartments!(), showsA: true },
+  "lib/server/audit/get-audit-event-or-throw.ts": {
+    call: async (m, o) => m.getAuditEventOrThrow!({ id: String((await t.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: o.id, actorLabel: { not: null } }, orderBy: { id: "asc" } })).id) }),
+    byId: true,
+    showsA: true,
+  },
   "lib/server/audit/list-audit-events.ts": { call: (m) => m.listAuditEvents!({ pageSize: "200" }), showsA: true },
   "lib/server/billing/get-billing-profile.ts": { call: (m) => m.getBillingProfile!(), showsA: true },
   "lib/server/dashboard/get-dashboard.ts": { call: (m) => m.getDashboard!() },
