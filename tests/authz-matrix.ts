@@ -27,6 +27,7 @@ export const PAGES: Record<string, Requirement> = {
   "/billing": { domain: "billing", level: "view" },
   "/alerts": { domain: "security", level: "view" },
   "/audit": { domain: "audit", level: "view" },
+  "/audit/[id]": { domain: "audit", level: "view" },
   "/security/network": { domain: "security", level: "view" },
   "/security/policies": { domain: "security", level: "view" },
   "/compliance": { domain: "security", level: "view" },
