@@ -26,6 +26,6 @@ test("a security auditor filters the audit log by action, pages, opens an event,
   await expect(page.getByText("イベント ID")).toBeVisible();
 
   await page.goto("/audit?ip=10.0.0.300");
-  await expect(page.getByRole("alert")).toContainText("「10.0.0.300」は IP アドレスまたは CIDR");
+  await expect(page.locator("#audit-ip-error")).toContainText("「10.0.0.300」は IP アドレスまたは CIDR");
   await expect(page.getByText("条件に一致する記録はありません。")).toBeVisible();
 });
