@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isOffHours } from "@/lib/policy/business-calendar";
 import type { Tx } from "./db";
+import { recordSignInEvents } from "./audit/sign-in-events";
 
 export interface AuditInput {
   organizationId: string | null;
@@ -44,27 +44,14 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<bigint> {
   return row.id;
 }
 
-/** Sign-in events also move the hourly rollup that dashboards read. */
-export async function recordSignInEvent(
-  tx: Tx,
-  event: AuditInput & { organizationId: string | null },
-  businessHours: { startHour: number; endHour: number } = { startHour: 8, endHour: 20 },
-): Promise<bigint> {
-  const id = await recordAudit(tx, { ...event, action: "auth.sign_in" });
-  if (event.organizationId) {
-    const at = event.occurredAt ?? new Date();
-    const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
-    const success = event.outcome === "success" ? 1 : 0;
-    const offHours = success && isOffHours(at, businessHours) ? 1 : 0;
-    const foreign = event.country && event.country !== "JP" ? 1 : 0;
-    await tx.$executeRaw`
-      INSERT INTO sign_in_rollups (organization_id, hour, success_count, failure_count, off_hours_count, foreign_count)
-      VALUES (${event.organizationId}::uuid, ${hour}, ${success}, ${1 - success}, ${offHours}, ${foreign})
-      ON CONFLICT (organization_id, hour) DO UPDATE SET
-        success_count = sign_in_rollups.success_count + EXCLUDED.success_count,
-        failure_count = sign_in_rollups.failure_count + EXCLUDED.failure_count,
-        off_hours_count = sign_in_rollups.off_hours_count + EXCLUDED.off_hours_count,
-        foreign_count = sign_in_rollups.foreign_count + EXCLUDED.foreign_count`;
-  }
-  return id;
+/**
+ * A sign-in attempt: for an organization through recordSignInEvents (rollups and detections too); an attempt with an
+ * ID that belongs to no organization is only recorded.
+ */
+export async function recordSignInEvent(tx: Tx, event: AuditInput): Promise<bigint> {
+  if (!event.organizationId) return recordAudit(tx, { ...event, action: "auth.sign_in" });
+  const { organizationId, action: _action, ...rest } = event;
+  void _action;
+  const [recorded] = await recordSignInEvents(tx, organizationId, [rest]);
+  return recorded!.id;
 }

@@ -45,7 +45,7 @@ export function auditBase(account: SignInAccount, client: ClientInfo, now: Date)
 }
 
 export async function refuse(tx: Tx, account: SignInAccount, reason: SignInFailureReason, client: ClientInfo, now: Date, step = "password"): Promise<SignInOutcome> {
-  await recordSignInEvent(tx, { ...auditBase(account, client, now), outcome: "failure", reason, details: { step } }, account.businessHours);
+  await recordSignInEvent(tx, { ...auditBase(account, client, now), outcome: "failure", reason, details: { step } });
   return { kind: "refused", reason };
 }
 
@@ -77,6 +77,6 @@ export async function finishSignIn(tx: Tx, account: SignInAccount, client: Clien
     data: { lastSignInAt: now, ...(account.status === "locked" ? { status: "active", lockedUntil: null } : {}) },
   });
   await tx.signInFailure.deleteMany({ where: { accountId: account.id } });
-  await recordSignInEvent(tx, { ...auditBase(account, client, now), outcome: "success", details: { sessionId: session.id, factor } }, account.businessHours);
+  await recordSignInEvent(tx, { ...auditBase(account, client, now), outcome: "success", details: { sessionId: session.id, factor } });
   return { kind: "session", sessionId: session.id, accountId: account.id, expiresAt: session.expiresAt };
 }
