@@ -45,6 +45,16 @@ export async function ensureAppRole(sql: SqlRunner, role: string, password?: str
   await sql.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${r}`);
   await sql.exec(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
   await sql.exec(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${r}`);
+  // The audit log is appended to and read through audit_events only (migration 20261127010000_audit_integrity):
+  // no changes to it, no direct access to its partitions, its chain heads or its anchors.
+  await sql.exec(`REVOKE UPDATE, DELETE, TRUNCATE ON "audit_events" FROM ${r}`);
+  await sql.exec(`DO $$ DECLARE p regclass; BEGIN
+    FOR p IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = '"audit_events"'::regclass LOOP
+      EXECUTE format('REVOKE ALL ON %s FROM ${r}', p);
+    END LOOP;
+  END $$`);
+  await sql.exec(`REVOKE ALL ON "audit_chain_heads" FROM ${r}`);
+  await sql.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "audit_chain_anchors" FROM ${r}`);
   await sql.exec(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
   await sql.exec(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
   await sql.exec(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO ${r}`);
