@@ -35,9 +35,20 @@ function crossSite(request: NextRequest): boolean {
   }
 }
 
+/**
+ * /api/v1/ is for other OCN services, not browsers: each request carries an organization's API key
+ * (Authorization: Bearer) and the routes there read no cookies, so the same-origin check has nothing to protect.
+ */
+const API_KEY_PATHS = "/api/v1/";
+const bearer = (request: NextRequest) => /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (crossSite(request)) {
+  const byApiKey = pathname.startsWith(API_KEY_PATHS);
+  if (byApiKey && !bearer(request)) {
+    return NextResponse.json({ code: "unauthenticated", message: "Send the organization's API key as `Authorization: Bearer <key>`." }, { status: 401 });
+  }
+  if (!byApiKey && crossSite(request)) {
     return NextResponse.json({ error: "cross_site_request", message: "Requests that change data must come from the console's own pages." }, { status: 403 });
   }
   const nonce = btoa(crypto.randomUUID());
@@ -49,7 +60,7 @@ export function proxy(request: NextRequest) {
   const isPublic = PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = request.cookies.has(SESSION_COOKIE) || request.cookies.has(SECURE_SESSION_COOKIE);
   let response: NextResponse;
-  if (isPublic || hasSession) {
+  if (isPublic || hasSession || byApiKey) {
     response = NextResponse.next({ request: { headers } });
   } else if (pathname.startsWith("/api/")) {
     response = NextResponse.json({ error: "unauthenticated" }, { status: 401 });

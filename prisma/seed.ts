@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { AccountKind, AccountStatus, EmploymentStatus, LineStatus, Prisma, SimType } from "@/lib/generated/prisma/client";
 import type { BuiltInRoleKey } from "@/lib/permissions";
 import { isBusinessDay, isOffHours, startOfTokyoDay, tokyoParts } from "@/lib/policy/business-calendar";
+import { rebuildSignInDimRollupsSql } from "@/lib/server/audit/rollups";
+import { backfillDetections } from "@/lib/server/detections/backfill";
 import type { Db, Tx } from "@/lib/server/db";
 import { sealSecret } from "@/lib/server/secret-box";
 import { cachedHash, createOrganization } from "@/tests/factories";
@@ -1235,6 +1237,23 @@ async function writePlan(
     })),
   );
   await insertJsonRows(tx, "sign_in_rollups", ROLLUP_COLUMNS, rollups(events, { startHour: 8, endHour: 20 }) as unknown as Record<string, unknown>[]);
+  await tx.$executeRaw(rebuildSignInDimRollupsSql(organizationId));
+  // 出張の届け出: the Singapore trip was filed in advance, so its sign-ins raise no foreign-country alert (the US and Korea trips were not).
+  const today = startOfTokyoDay(events.at(-1)?.occurredAt ?? new Date()).getTime();
+  const filed = plan.accounts.flatMap((a) => a.trips.filter((trip) => trip.country === "SG").map((trip) => ({ accountId: a.id, trip })));
+  await tx.travelNotice.createMany({
+    data: filed.map(({ accountId, trip }) => ({
+      organizationId,
+      accountId,
+      countries: [trip.country],
+      startsAt: new Date(today - trip.from * DAY),
+      endsAt: new Date(today - (trip.to - 1) * DAY - 1),
+      note: "シンガポール出張（事前届け出）",
+      createdAt: new Date(today - (trip.from + 7) * DAY),
+    })),
+  });
+  // The alerts these events would have raised, had they come in one by one.
+  await backfillDetections(tx, organizationId, { resolveBefore: new Date((events.at(-1)?.occurredAt.getTime() ?? 0) - 7 * DAY) });
   return events.length;
 }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] — times the accounts list (PGlite, PostgreSQL), the permission check per request and sign-in against baselines measured in the same run.
+// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] [-- --events N] — times the accounts list (PGlite, PostgreSQL), the permission check per request sign-in and the dashboard's rollups against baselines measured in the same run.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,10 +28,12 @@ import {
 import { ALLOWLIST_MATCH, ALLOWLIST_SCAN, benchAllowlist } from "./lib/bench-allowlist";
 import { AUTHORIZE, AUTHORIZE_BASELINE, benchAuthorize, GRANT_COUNTS } from "./lib/bench-authorize";
 import { ensureAppRole } from "@/lib/server/app-role";
+import { DASHBOARD_RAW, DASHBOARD_ROLLUPS, benchRollups } from "./lib/bench-rollups";
+import { INGESTION, INGESTION_COPY, benchIngestion } from "./lib/bench-ingestion";
 import { formatTable, measure, measureEach, row, summarize, warmUp, type BenchRow, type Sample } from "./lib/bench-stats";
 
 const { values: args } = parseArgs({
-  options: { json: { type: "boolean", default: false }, only: { type: "string" }, pg: { type: "string" } },
+  options: { json: { type: "boolean", default: false }, only: { type: "string" }, pg: { type: "string" }, events: { type: "string" } },
 });
 const pgUrl = args.pg ?? process.env.BENCH_DATABASE_URL ?? null;
 // Throwaway keys, so neither this process nor its server reads or writes the developer's key files under .data/.
@@ -111,14 +113,25 @@ const plan: string[] = [
   SIGN_IN_OPERATION,
   SIGN_IN_PASSWORD_STEP,
   SIGN_IN,
+  ...engines.flatMap((e) => [`${DASHBOARD_RAW}/${e}`, `${DASHBOARD_ROLLUPS}/${e}`]),
+  // PostgreSQL only: the baseline is COPY (psql's \copy).
+  ...(pgUrl ? [INGESTION_COPY, INGESTION] : []),
 ];
 const chosen = new Set(plan.filter((name) => !args.only || name.includes(args.only)));
 for (const e of engines) if (LIST_QUERIES.some((q) => chosen.has(listName(e, q.key)))) chosen.add(select1Name(e));
 if ([SIGN_IN, SIGN_IN_PASSWORD_STEP, SIGN_IN_OPERATION, SIGN_IN_DECISION].some((name) => chosen.has(name))) chosen.add(HASH);
 if (chosen.has(ALLOWLIST_MATCH)) chosen.add(ALLOWLIST_SCAN);
 for (const e of engines) if (chosen.has(`${AUTHORIZE}/${e}`)) chosen.add(`${AUTHORIZE_BASELINE}/${e}`);
+for (const e of engines) if (chosen.has(`${DASHBOARD_ROLLUPS}/${e}`)) chosen.add(`${DASHBOARD_RAW}/${e}`);
+if (chosen.has(INGESTION)) chosen.add(INGESTION_COPY);
+// Ingestion API events: 100k unless --events says otherwise.
+const ingestionEvents = args.events ? Math.max(1_000, Number(args.events.replaceAll("_", ""))) : 100_000;
+// Sign-in events for the rollups bench: --events N (default 1M) on PostgreSQL; PGlite, in memory, 200k by default and
+// at most 1M.
+const eventsArg = args.events ? Math.max(1_000, Math.round(Number(args.events.replaceAll("_", ""))) || 1_000_000) : null;
+const rollupEvents = (engine: Engine) => (engine === "postgres" ? (eventsArg ?? 1_000_000) : Math.min(eventsArg ?? 200_000, 1_000_000));
 if (chosen.size === 0) {
-  console.error(`No scenario name contains "${args.only}". Scenarios: ${plan.join(", ")}`);
+  console.error(`No scenario name contains "${args.only}". Scenarios: ${plan.join(", ")}${pgUrl ? "" : " (ingestion needs --pg URL)"}`);
   process.exit(2);
 }
 
@@ -426,6 +439,35 @@ try {
     log("sign-in…");
     await benchSignIn();
   }
+  for (const engine of engines) {
+    if (!chosen.has(`${DASHBOARD_ROLLUPS}/${engine}`)) continue;
+    log(`dashboard rollups on ${engine} (${rollupEvents(engine).toLocaleString("en")} events)…`);
+    if (engine === "pglite") await withPglite((d) => benchRollups(d, engine, rollupEvents(engine), record, note));
+    else await withPostgres(pgUrl!, (d) => benchRollups(d, engine, rollupEvents(engine), record, note));
+  }
+  if (chosen.has(INGESTION)) {
+    log(`ingestion API on postgres (${ingestionEvents.toLocaleString("en")} events)…`);
+    // As the console runs in production: the application's role, subject to row-level security.
+    const role = `ocn_bench_app_${randomBytes(4).toString("hex")}`;
+    const dropRole = onCleanup(async () => {
+      const client = new pg.Client({ connectionString: pgUrl! });
+      await client.connect();
+      await client.query(`DROP ROLE IF EXISTS "${role}"`).finally(() => client.end());
+    });
+    await withPostgres(pgUrl!, async (owner, url) => {
+      await ensureAppRole(owner.sql, role);
+      const appUrl = new URL(url);
+      appUrl.username = role;
+      appUrl.password = "";
+      const app = await openPostgres(appUrl.toString());
+      try {
+        await benchIngestion(owner, app, url, ingestionEvents, `${ingestionEvents / 1000}k`, record, note);
+      } finally {
+        await app.close();
+      }
+    });
+    await dropRole();
+  }
 } catch (e) {
   // After a signal, the failure is the cleanup pulling the database away; the signal handler ends the process.
   if (interrupted) await new Promise(() => {});
@@ -450,7 +492,11 @@ if (args.json) {
       "query at 1k (1 / ratio = how much slower it got). sign-in rows are compared with one bare argon2id hash.\n" +
       "allowlist-match (10,000 lookups per sample) is compared with a linear scan over ip-cidr objects. authorize (one\n" +
       "request's currentActor() + authorize(): organization lookup, session, grants, merge, allowlist) is compared with the\n" +
-      "bare session lookup query (1 / ratio = how many session lookups one check costs).\n\n",
+      "bare session lookup query (1 / ratio = how many session lookups one check costs). dashboard-rollups (the\n" +
+      "dashboard's 90-day series, heatmap and top lists from the rollups) is compared with the same answers by GROUP BY\n" +
+      "over the raw audit_events (ratio = how many times faster the rollups are). ingestion-api-batch (one batch of 1,000\n" +
+      "events through the server function of POST /api/v1/events) is compared with COPY of the same 1,000 rows into\n" +
+      "audit_events (ratio = the API's share of COPY's speed; the goal is ≥ 0.5).\n\n",
   );
   for (const line of notes) process.stdout.write(`- ${line}\n`);
 }

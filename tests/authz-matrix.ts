@@ -2,7 +2,8 @@
 // a file under app/ is missing here; tests/e2e/authz.spec.ts proves the pages refuse those who lack the permission.
 import type { Domain, Level } from "@/lib/permissions";
 
-export type Requirement = { domain: Domain; level: Level } | "signed-in" | "public" | "admin";
+// "api-key": no session at all; an organization's API key (Authorization: Bearer) with the route's scope.
+export type Requirement = { domain: Domain; level: Level } | "signed-in" | "public" | "admin" | "api-key";
 
 export const PAGES: Record<string, Requirement> = {
   "/": "admin",
@@ -26,12 +27,18 @@ export const PAGES: Record<string, Requirement> = {
   "/lines/[id]": { domain: "lines", level: "view" },
   "/billing": { domain: "billing", level: "view" },
   "/alerts": { domain: "security", level: "view" },
+  "/alerts/[id]": { domain: "security", level: "view" },
   "/audit": { domain: "audit", level: "view" },
   "/audit/[id]": { domain: "audit", level: "view" },
+  "/audit/weekly": { domain: "audit", level: "view" },
+  "/audit/weekly/[week]": { domain: "audit", level: "view" },
   "/security/network": { domain: "security", level: "view" },
   "/security/policies": { domain: "security", level: "view" },
+  "/security/detections": { domain: "security", level: "view" },
+  "/security/travel": { domain: "security", level: "view" },
   "/compliance": { domain: "security", level: "view" },
   "/settings": { domain: "org", level: "view" },
+  "/settings/api-keys": { domain: "org", level: "view" },
   "/me": "signed-in",
   "/sign-in": "public",
   // The sign-in steps need a live challenge from the step before, not a session.
@@ -49,18 +56,24 @@ export const ROUTES: Record<string, Requirement> = {
   "GET /api/health": "public",
   "POST /api/accounts/import": { domain: "accounts", level: "manage" },
   "GET /api/accounts/export": { domain: "accounts", level: "view" },
+  "GET /api/audit/export": { domain: "audit", level: "view" },
+  // Other OCN services send sign-in events with an API key holding events:write (tests/integration/ingestion.test.ts).
+  "POST /api/v1/events": "api-key",
 };
 
 /** Server actions by file and export name. */
 export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/lines/[id]/actions.ts#updateLineSettingsAction": { domain: "lines", level: "manage" },
   "app/(console)/lines/[id]/actions.ts#requestLineSettingsChangeAction": { domain: "lines", level: "request" },
+  "app/(console)/settings/api-keys/actions.ts#createApiKeyAction": { domain: "org", level: "manage" },
+  "app/(console)/settings/api-keys/actions.ts#revokeApiKeyAction": { domain: "org", level: "manage" },
   "app/(console)/billing/actions.ts#updateBillingProfileAction": { domain: "billing", level: "manage" },
   "app/(console)/billing/actions.ts#requestBillingProfileChangeAction": { domain: "billing", level: "request" },
   // Deciding needs manage in the request's own domain, and someone other than its requester (checked by the operation).
   "app/(console)/requests/[id]/actions.ts#decideChangeRequestAction": "signed-in",
   // Only the requester may cancel (checked by the operation).
   "app/(console)/requests/[id]/actions.ts#cancelChangeRequestAction": "signed-in",
+  "app/(console)/audit/weekly/[week]/actions.ts#signOffWeeklyAuditAction": { domain: "audit", level: "manage" },
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
   "app/(console)/me/actions.ts#changeMyPasswordAction": "signed-in",
@@ -77,6 +90,13 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/security/policies/actions.ts#updateLockoutPolicyAction": { domain: "security", level: "manage" },
   "app/(console)/security/policies/actions.ts#updatePasswordPolicyAction": { domain: "security", level: "manage" },
   "app/(console)/security/policies/actions.ts#updateSessionPolicyAction": { domain: "security", level: "manage" },
+  "app/(console)/security/detections/actions.ts#updateDetectionRuleAction": { domain: "security", level: "manage" },
+  "app/(console)/security/detections/actions.ts#updateDetectionCalendarAction": { domain: "security", level: "manage" },
+  "app/(console)/security/detections/actions.ts#updateAlertWebhookAction": { domain: "security", level: "manage" },
+  "app/(console)/security/detections/actions.ts#rotateAlertWebhookSecretAction": { domain: "security", level: "manage" },
+  "app/(console)/security/detections/actions.ts#sendTestAlertWebhookAction": { domain: "security", level: "manage" },
+  "app/(console)/security/travel/actions.ts#createTravelNoticeAction": { domain: "security", level: "manage" },
+  "app/(console)/security/travel/actions.ts#revokeTravelNoticeAction": { domain: "security", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#unlockAccountAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#requirePasswordChangeAction": { domain: "accounts", level: "manage" },
@@ -92,6 +112,12 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/accounts/[id]/actions.ts#revokeGrantAction": { domain: "accounts", level: "manage" },
   "app/(console)/accounts/[id]/actions.ts#requestRoleGrantAction": { domain: "accounts", level: "request" },
   "app/(console)/accounts/new/actions.ts#inviteAccountAction": { domain: "accounts", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#acknowledgeAlertAction": { domain: "security", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#resolveAlertAction": { domain: "security", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#markAlertFalsePositiveAction": { domain: "security", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#reopenAlertAction": { domain: "security", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#assignAlertAction": { domain: "security", level: "manage" },
+  "app/(console)/alerts/[id]/actions.ts#commentOnAlertAction": { domain: "security", level: "manage" },
   "app/(auth)/sign-in/invitation/actions.ts#acceptInvitationAction": "public",
   "app/(auth)/sign-in/actions.ts#signInAction": "public",
   "app/(auth)/sign-in/actions.ts#verifySecondFactorAction": "public",

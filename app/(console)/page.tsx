@@ -1,20 +1,22 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { SignInsChart } from "@/components/charts/sign-ins-chart";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatNumber } from "@/lib/format";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { getConsoleContext } from "@/lib/server/org/get-console-context";
 import { load } from "@/lib/server/page";
+import { SecurityPanels } from "./_components/security-panels";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const context = await load(getConsoleContext);
   if (!context.isAdmin) redirect("/me");
-  const data = await load(() => getDashboard());
+  const { range } = await searchParams;
+  const now = new Date();
+  const data = await load(() => getDashboard({ range: typeof range === "string" ? range : undefined }, now));
   const t = await getTranslations("dashboard");
-  const { accounts, lines, signIns } = data;
+  const ts = await getTranslations("dashboardSecurity");
+  const { accounts, lines, offboarding, signIns, security } = data;
   return (
     <div>
       <PageHeader title={t("title")} description={t("greeting", { name: data.displayName })} />
@@ -48,25 +50,23 @@ export default async function DashboardPage() {
             tone={lines.overdueReturn > 0 ? "red" : "neutral"}
           />
         ) : null}
+        {offboarding ? (
+          <StatCard
+            label={ts("offboardingTitle")}
+            value={formatNumber(offboarding.open)}
+            hint={
+              offboarding.overdue > 0 ? (
+                <span className="text-red-700">
+                  {ts("offboardingOverdue")} {formatNumber(offboarding.overdue)}
+                </span>
+              ) : undefined
+            }
+            tone={offboarding.overdue > 0 ? "red" : "neutral"}
+            href="/offboarding"
+          />
+        ) : null}
       </div>
-      {signIns ? (
-        <Card className="mt-6 p-4">
-          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-            <div>
-              <h2 className="font-semibold">{t("signInsChart")}</h2>
-              <p className="text-xs text-neutral-600">{t("signInsChartDescription")}</p>
-            </div>
-            <Link href="/audit?action=auth.sign_in" className="text-sm text-accent-700 underline-offset-2 hover:underline">
-              {t("openAudit")}
-            </Link>
-          </div>
-          {signIns.series.some((d) => d.success + d.failure > 0) ? (
-            <SignInsChart data={signIns.series} labels={{ success: t("success"), failure: t("failure") }} />
-          ) : (
-            <p className="py-10 text-center text-sm text-neutral-600">{t("noData")}</p>
-          )}
-        </Card>
-      ) : null}
+      {signIns && security ? <SecurityPanels panels={security} series={signIns.series} now={now} /> : null}
     </div>
   );
 }

@@ -239,7 +239,9 @@ function describeTarget(url: string): string {
 }
 
 export async function openPostgres(url: string, { migrate = false } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 });
+  // A burst of sign-ins on one organization queues on its audit chain; waiting a while for a connection is better
+  // than refusing a person who typed the right password.
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 15_000 });
   pool.on("error", () => {});
   const sql: SqlRunner = {
     exec: async (text) => void (await pool.query(text)),

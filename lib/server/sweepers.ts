@@ -1,8 +1,19 @@
 import "server-only";
 import { sweepExpiredGrants } from "./access/sweep-expired-grants";
+import { sweepAuditPartitions } from "./audit/retention";
+import { sweepAlertNotices } from "./detections/deliver-alert-notices";
 import { env } from "./env";
 
 let timer: NodeJS.Timeout | undefined;
+
+// Audit partitions change monthly: an hourly look is plenty.
+const AUDIT_PARTITIONS_EVERY_MS = 60 * 60 * 1000;
+let auditPartitionsSweptAt = 0;
+async function sweepAuditPartitionsHourly(): Promise<void> {
+  if (Date.now() - auditPartitionsSweptAt < AUDIT_PARTITIONS_EVERY_MS) return;
+  auditPartitionsSweptAt = Date.now();
+  await sweepAuditPartitions();
+}
 
 /** Started once per server process (instrumentation.ts): the sweepers record what has already taken effect. */
 export function startSweepers(): void {
@@ -14,6 +25,10 @@ export function startSweepers(): void {
     running = true;
     sweepExpiredGrants()
       .catch((e) => console.error("grant sweeper failed", e))
+      .then(() => sweepAuditPartitionsHourly())
+      .catch((e) => console.error("audit partition sweeper failed", e))
+      .then(() => sweepAlertNotices())
+      .catch((e) => console.error("alert notice sweeper failed", e))
       .finally(() => (running = false));
   }, seconds * 1000);
   timer.unref();

@@ -2,12 +2,14 @@
 // as every built-in role of organization A, against A's rows and against organization B's. A role holding the
 // requirement is never refused; one without it gets "forbidden" and changes nothing; B's rows are never returned
 // or changed, whoever asks. An action, route or loader without a case here fails the run.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AccountStatus } from "@/lib/generated/prisma/client";
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, DOMAINS, LEVELS, can, type BuiltInRoleKey, type Domain, type Level } from "@/lib/permissions";
+import { addDays, weekStartOf } from "@/lib/policy/security-dashboard";
 import { totpCode } from "@/lib/policy/totp";
 import { openSecret } from "@/lib/server/secret-box";
 import type { ErrorCode } from "@/lib/server/errors";
@@ -59,6 +61,7 @@ const abs = (file: string) => path.resolve(process.cwd(), file);
 function holds(role: Role, requirement: Requirement): boolean {
   if (requirement === "public" || requirement === "signed-in") return true;
   if (requirement === "admin") return Object.keys(BUILT_IN_ROLES[role]).length > 0;
+  if (requirement === "api-key") return false;
   return can(BUILT_IN_ROLES[role], requirement.domain, requirement.level);
 }
 
@@ -160,6 +163,13 @@ const make = {
       data: { organizationId: orgs[org].id, name: unique("権限表ルール"), ...nextSides() },
       select: { id: true, name: true, domainA: true, levelA: true, domainB: true, levelB: true },
     }),
+  apiKey: (org: Org) => {
+    const prefix = crypto.randomBytes(5).toString("hex");
+    const key = `ocnk_${prefix}_${crypto.randomBytes(32).toString("base64url")}`;
+    return t.prisma.apiKey
+      .create({ data: { organizationId: orgs[org].id, name: unique("権限表キー"), prefix, secretHash: crypto.createHash("sha256").update(key).digest("hex"), scopes: ["events:write"] }, select: { id: true } })
+      .then((row) => ({ id: row.id, key }));
+  },
   allowlistEntry: (org: Org) =>
     t.prisma.ipAllowlistEntry.create({
       data: { organizationId: orgs[org].id, cidr: nextCidr(), label: unique("拠点"), kind: "office" },
@@ -344,7 +354,62 @@ async function noPendingBillingRequest() {
 const lineSettings = () => ({ plan: `OCNモバイル ${next()}GB`, dataAllowanceGb: String(1 + (next() % 99)), internationalRoaming: "false", costCenter: "" });
 const billing = () => ({ recipientName: unique("経理部"), recipientDepartment: "", invoiceEmail: `${unique("invoice")}@example.jp` });
 
+/** An alert about `org`'s own account, in the status a workflow step starts from. */
+const alertIn = async (org: Org, status: "open" | "resolved" = "open"): Promise<Target> => {
+  const now = new Date();
+  const row = await t.prisma.alert.create({
+    data: {
+      organizationId: orgs[org].id,
+      kind: "repeated_failures",
+      severity: "high",
+      subjectType: "account",
+      subjectKey: orgs[org].account.id,
+      subjectLabel: orgs[org].account.loginId,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      count: 5,
+      status,
+      ...(status === "resolved" ? { resolvedAt: now, resolution: "権限表の確認" } : {}),
+    },
+    select: { id: true },
+  });
+  return { id: row.id };
+};
+const alertStatusIs = (status: string) => async (_o: Outcome, _c: Ctx, target: Target) =>
+  expect((await t.prisma.alert.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe(status);
+
 const CASES: Record<string, ActionCase> = {
+  "app/(console)/alerts/[id]/actions.ts#acknowledgeAlertAction": {
+    fresh: (org) => alertIn(org),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, expectedStatus: "open" }),
+    check: alertStatusIs("acknowledged"),
+  },
+  "app/(console)/alerts/[id]/actions.ts#resolveAlertAction": {
+    fresh: (org) => alertIn(org),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, expectedStatus: "open", resolution: "権限表の確認" }),
+    check: alertStatusIs("resolved"),
+  },
+  "app/(console)/alerts/[id]/actions.ts#markAlertFalsePositiveAction": {
+    fresh: (org) => alertIn(org),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, expectedStatus: "open", reason: "権限表の確認" }),
+    check: alertStatusIs("false_positive"),
+  },
+  "app/(console)/alerts/[id]/actions.ts#reopenAlertAction": {
+    fresh: (org) => alertIn(org, "resolved"),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, expectedStatus: "resolved", reason: "権限表の確認" }),
+    check: alertStatusIs("open"),
+  },
+  "app/(console)/alerts/[id]/actions.ts#assignAlertAction": {
+    fresh: (org) => alertIn(org),
+    inputFor: (_org, ctx, target) => ({ id: target.id, assigneeId: ctx.actor.accountId }),
+    mixed: [{ why: "A's alert given to B's account", fresh: () => alertIn("A"), input: (ctx, target) => ({ id: target.id, assigneeId: ctx.B.account.id }), expect: "invalid" }],
+    check: async (_o, ctx, target) => expect((await t.prisma.alert.findUniqueOrThrow({ where: { id: target.id! } })).assigneeId).toBe(ctx.actor.accountId),
+  },
+  "app/(console)/alerts/[id]/actions.ts#commentOnAlertAction": {
+    fresh: (org) => alertIn(org),
+    inputFor: (_org, _ctx, target) => ({ id: target.id, body: "権限表の確認" }),
+    check: async (_o, _c, target) => expect(await t.prisma.alertComment.count({ where: { alertId: target.id! } })).toBe(1),
+  },
   "app/(console)/lines/[id]/actions.ts#updateLineSettingsAction": {
     fresh: async (org) => ({ id: (await createLine(t.prisma, { organizationId: orgs[org].id })).id }),
     inputFor: (_org, _ctx, target) => ({ id: target.id, ...lineSettings(), reason: "権限表の確認" }),
@@ -396,6 +461,14 @@ const CASES: Record<string, ActionCase> = {
       },
     ],
     check: async (_o, _c, target) => expect((await t.prisma.changeRequest.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe("cancelled"),
+  },
+  "app/(console)/audit/weekly/[week]/actions.ts#signOffWeeklyAuditAction": {
+    // A week of its own for every call (one sign-off per week); the organization's own weeks: no id of B's to name.
+    fresh: async () => ({ week: addDays(weekStartOf(new Date()), -7 * next()) }),
+    inputFor: (_org, _ctx, target) => ({ week: target.week, note: "権限表の確認" }),
+    expectB: "ok",
+    check: async (_o, _c, target) =>
+      expect(await t.prisma.weeklyLogReview.count({ where: { organizationId: orgs.A.id, weekStart: new Date(`${target.week}T00:00:00Z`) } })).toBe(1),
   },
   "app/actions.ts#setLocaleAction": {
     inputFor: () => ({ locale: "en" }),
@@ -473,6 +546,22 @@ const CASES: Record<string, ActionCase> = {
     // An entry of B's, label and range, is new in A.
     expectB: "ok",
   },
+  "app/(console)/settings/api-keys/actions.ts#createApiKeyAction": {
+    inputFor: () => ({ name: unique("権限表キー"), scopes: "events:write" }),
+    // Nothing of B's to name: a key is new in A.
+    expectB: "ok",
+    check: async (o) => {
+      const { id, key } = (o as { data: { id: string; key: string } }).data;
+      const row = await t.prisma.apiKey.findUniqueOrThrow({ where: { id } });
+      expect(row.organizationId).toBe(orgs.A.id);
+      expect(row.secretHash, "the key itself is never stored").not.toContain(key);
+    },
+  },
+  "app/(console)/settings/api-keys/actions.ts#revokeApiKeyAction": {
+    fresh: async (org) => ({ id: (await make.apiKey(org)).id }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    check: async (_o, _c, target) => expect((await t.prisma.apiKey.findUniqueOrThrow({ where: { id: target.id! } })).revokedAt).not.toBeNull(),
+  },
   "app/(console)/security/network/actions.ts#revokeAllowlistEntryAction": {
     fresh: async (org) => ({ id: (await make.allowlistEntry(org)).id }),
     inputFor: (_org, _ctx, target) => ({ id: target.id }),
@@ -499,6 +588,46 @@ const CASES: Record<string, ActionCase> = {
     // Long idle limits only: the matrix's own sessions sit idle while other roles run.
     inputFor: () => ({ idleMinutes: String(400 + (next() % 80)), absoluteHours: "12" }),
     expectB: "ok",
+  },
+  "app/(console)/security/detections/actions.ts#updateDetectionRuleAction": {
+    inputFor: () => ({ kind: "password_spray", enabled: "true", severity: "high", accounts: String(10 + (next() % 50)), windowMinutes: "15", dedupeHours: "24" }),
+    // A setting of the caller's own organization: there is nothing of B's to name.
+    expectB: "ok",
+  },
+  "app/(console)/security/detections/actions.ts#updateDetectionCalendarAction": {
+    inputFor: () => ({ timeZone: "Asia/Tokyo", businessDays: [1, 2, 3, 4, 5], startHour: "8", endHour: String(18 + (next() % 6)), observeJpHolidays: "true", closedDays: [], allowedCountries: "JP" }),
+    expectB: "ok",
+  },
+  "app/(console)/security/detections/actions.ts#updateAlertWebhookAction": {
+    inputFor: () => ({ url: `https://hooks.example.jp/ocn/${next()}` }),
+    expectB: "ok",
+  },
+  "app/(console)/security/detections/actions.ts#rotateAlertWebhookSecretAction": {
+    inputFor: () => ({}),
+    expectB: "ok",
+    check: async () => expect((await t.prisma.organization.findUniqueOrThrow({ where: { id: orgs.A.id } })).alertWebhookSecret).not.toBeNull(),
+  },
+  "app/(console)/security/detections/actions.ts#sendTestAlertWebhookAction": {
+    // No URL set, so nothing leaves the test: the operation's own answer is "save a URL first".
+    fresh: async () => {
+      await t.prisma.organization.update({ where: { id: orgs.A.id }, data: { alertWebhookUrl: null } });
+      return {};
+    },
+    inputFor: () => ({}),
+    expectB: "invalid",
+    allowed: (o) => o.kind === "refused" && o.code === "invalid" && o.message === "webhook_missing",
+  },
+  "app/(console)/security/travel/actions.ts#createTravelNoticeAction": {
+    inputFor: (_org, ctx) => ({ loginId: ctx.org.account.loginId, countries: "US", startDate: "2026-12-01", endDate: "2026-12-03" }),
+    // B's OCN ID is not an account of A's: refused as an unknown account, B's rows untouched.
+    expectB: "invalid",
+  },
+  "app/(console)/security/travel/actions.ts#revokeTravelNoticeAction": {
+    fresh: async (org) => ({
+      id: (await t.prisma.travelNotice.create({ data: { organizationId: orgs[org].id, accountId: orgs[org].account.id, countries: ["US"], startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) }, select: { id: true } })).id,
+    }),
+    inputFor: (_org, _ctx, target) => ({ id: target.id }),
+    check: async (_o, _c, target) => expect((await t.prisma.travelNotice.findUniqueOrThrow({ where: { id: target.id! } })).revokedAt).not.toBeNull(),
   },
   "app/(console)/accounts/[id]/actions.ts#unlockAccountAction": { ...onAccount("locked", { lockedUntil: null }), check: statusIs("active") },
   "app/(console)/accounts/[id]/actions.ts#resetSecondFactorAction": {
@@ -831,6 +960,39 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       expect(leaksOfB(body), "B's accounts in A's export").toEqual([]);
     },
   },
+  "GET /api/audit/export": {
+    // For B: filtered by one of B's OCN IDs, which must find nothing of B's.
+    request: (org) => new NextRequest(`http://localhost/api/audit/export?format=csv${org === "B" ? `&actor=${encodeURIComponent(orgs.B.account.loginId)}` : ""}`),
+    check: (response, body, org) => {
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      if (org === "A") expect(body).toContain("auth.sign_in");
+      expect(leaksOfB(body), "B's rows in A's audit export").toEqual([]);
+    },
+  },
+  "POST /api/v1/events": {
+    request: () => new Request("http://localhost/api/v1/events", { method: "POST", body: "{}" }),
+    public: async () => {
+      const post = (await routeOf("POST /api/v1/events"));
+      const events = (loginId: string) => ({
+        events: [{ id: unique("matrix-event"), occurredAt: new Date().toISOString(), source: "mail", loginId, outcome: "success", ip: "203.0.113.7" }],
+      });
+      const send = (key: string | null, body: unknown) =>
+        post(new Request("http://localhost/api/v1/events", { method: "POST", headers: key ? { authorization: `Bearer ${key}` } : {}, body: JSON.stringify(body) })) as Promise<Response>;
+      const beforeA = await snap("A");
+      const beforeB = await snap("B");
+      // No key (a session does not count): refused, nothing written.
+      expect((await send(null, events(orgs.A.account.loginId))).status).toBe(401);
+      await expectUnchanged("A", beforeA, "POST /api/v1/events without a key");
+      // A's key naming B's person: written into A, as a label only, never onto B's account or log.
+      const { key } = await make.apiKey("A");
+      const response = await send(key, events(orgs.B.account.loginId));
+      expect(response.status, await response.clone().text()).toBe(200);
+      const written = await t.prisma.auditEvent.findFirstOrThrow({ where: { actorLabel: orgs.B.account.loginId, action: "auth.sign_in", details: { path: ["source"], equals: "mail" } } });
+      expect(written.organizationId).toBe(orgs.A.id);
+      expect(written.actorId).toBeNull();
+      await expectUnchanged("B", beforeB, "POST /api/v1/events with A's key naming B's person");
+    },
+  },
   "POST /api/accounts/import": {
     // A new person for A, and a row naming B's OCN ID with another name: it must not touch B's account.
     request: (org) =>
@@ -861,8 +1023,8 @@ for (const key of Object.keys(ROUTES).sort()) {
       it("has a case", () => expect.fail(`${key} is in tests/authz-matrix.ts but has no case in ROUTE_CASES`));
       return;
     }
-    if (requirement === "public") {
-      it("answers without a session", async () => {
+    if (requirement === "public" || requirement === "api-key") {
+      it(requirement === "public" ? "answers without a session" : "answers to its API key, not to a session", async () => {
         expect(c.public, `${key} is public: its case needs a public check`).toBeTypeOf("function");
         await anonymous(() => c.public!());
       });
@@ -920,7 +1082,20 @@ interface LoaderCase {
 }
 
 const LOADERS: Record<string, LoaderCase> = {
+  "lib/server/alerts/get-alert-or-throw.ts": {
+    call: async (m, o) => m.getAlertOrThrow!({ id: (await t.prisma.alert.findFirst({ where: { organizationId: o.id }, select: { id: true } }))?.id ?? (await alertIn(o.key)).id }),
+    byId: true,
+    showsA: true,
+  },
+  "lib/server/alerts/list-alerts.ts": {
+    call: async (m, o) => {
+      if (!(await t.prisma.alert.count({ where: { organizationId: o.id } }))) await alertIn(o.key);
+      return m.listAlerts!({ status: "all", pageSize: "100" });
+    },
+    showsA: true,
+  },
   "lib/server/access/list-grantable-roles.ts": { call: (m) => m.listGrantableRoles!(), showsA: true },
+  "lib/server/api-keys/list-api-keys.ts": { call: (m) => m.listApiKeys!() },
   "lib/server/accounts/get-account-import-options.ts": { call: (m) => m.getAccountImportOptions!(), showsA: true },
   "lib/server/accounts/get-account-or-throw.ts": { call: (m, o) => m.getAccountOrThrow!({ id: o.account.id }), byId: true, showsA: true },
   "lib/server/accounts/list-accounts.ts": { call: (m) => m.listAccounts!({ pageSize: 100 }), showsA: true },
@@ -931,8 +1106,13 @@ const LOADERS: Record<string, LoaderCase> = {
     showsA: true,
   },
   "lib/server/audit/list-audit-events.ts": { call: (m) => m.listAuditEvents!({ pageSize: "200" }), showsA: true },
+  "lib/server/audit/get-chain-status.ts": { call: (m) => m.getChainStatus!() },
   "lib/server/billing/get-billing-profile.ts": { call: (m) => m.getBillingProfile!(), showsA: true },
   "lib/server/dashboard/get-dashboard.ts": { call: (m) => m.getDashboard!() },
+  "lib/server/detections/get-detection-settings.ts": { call: (m) => m.getDetectionSettings!() },
+  "lib/server/travel/list-travel-notices.ts": { call: (m) => m.listTravelNotices!() },
+  "lib/server/weekly-audit/get-weekly-audit.ts": { call: (m) => m.getWeeklyAudit!({ week: addDays(weekStartOf(new Date()), -7) }) },
+  "lib/server/weekly-audit/list-weekly-audits.ts": { call: (m) => m.listWeeklyAudits!() },
   "lib/server/lines/get-line-or-throw.ts": { call: (m, o) => m.getLineOrThrow!({ id: o.line.id }), byId: true, showsA: true },
   "lib/server/lines/list-lines.ts": { call: (m) => m.listLines!({}), showsA: true },
   "lib/server/mail/list-outbox.ts": { call: (m) => m.listOutbox!(), showsA: true },

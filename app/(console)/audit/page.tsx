@@ -10,6 +10,8 @@ import { formatDateTime } from "@/lib/format";
 import { AUDIT_OUTCOMES } from "@/lib/schemas/audit";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { load } from "@/lib/server/page";
+import { ChainBadge } from "./_components/chain-badge";
+import { ExportMenu } from "./_components/export-menu";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -36,7 +38,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
   return (
     <div>
-      <PageHeader title={t("audit.title")} description={t("audit.description")} />
+      <PageHeader
+        title={t("audit.title")}
+        description={t("audit.description")}
+        actions={
+          <>
+            <ChainBadge />
+            <Link href="/audit/weekly" className="text-sm text-accent-700 underline-offset-2 hover:underline">
+              {t("weeklyAudit.title")}
+            </Link>
+          </>
+        }
+      />
       <form method="get" action="/audit" role="search" className="mb-3 grid gap-2 rounded-lg border border-neutral-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-8">
         {field("from", { placeholder: "2026-11-01" })}
         {field("to", { placeholder: "2026-11-30" })}
@@ -69,6 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="ml-auto text-sm text-neutral-600">
             {result.capped ? t("audit.totalCapped", { count: result.total }) : t("common.totalCount", { count: result.total })}
           </span>
+          <ExportMenu filters={kept as Record<string, string>} />
         </div>
         {result.filter.ipError ? (
           <p id="audit-ip-error" role="alert" className="text-sm text-red-700 sm:col-span-4 lg:col-span-8">

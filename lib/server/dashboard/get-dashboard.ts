@@ -1,10 +1,21 @@
 import "server-only";
 import { can } from "@/lib/permissions";
+import {
+  DASHBOARD_RANGES,
+  failureRate,
+  heatmap,
+  jstDay,
+  jstMidnight,
+  parseDashboardRange,
+  type DashboardRange,
+} from "@/lib/policy/security-dashboard";
 import { authorize } from "../authorize";
 import { db } from "../db";
+import { readSignInHours, readTopDims, type DimCount } from "./read-rollups";
 
 const DAY_MS = 86_400_000;
-const JST_MS = 9 * 3_600_000;
+const MAX_RANGE = Math.max(...DASHBOARD_RANGES);
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
 export interface DailySignIns {
   day: string;
@@ -14,21 +25,27 @@ export interface DailySignIns {
   foreign: number;
 }
 
-/** The JST calendar day of an instant, as YYYY-MM-DD. */
-function jstDay(at: Date): string {
-  return new Date(at.getTime() + JST_MS).toISOString().slice(0, 10);
+export interface SecurityPanels {
+  range: DashboardRange;
+  fromDay: string;
+  toDay: string;
+  totals: { success: number; failure: number; failureRate: number | null };
+  heatmap: number[][];
+  countries: DimCount[];
+  failingAccounts: DimCount[];
+  failingIps: DimCount[];
+  alertsBySeverity: Record<(typeof SEVERITIES)[number], number>;
 }
 
-/** Start of the JST day that contains `at`, as an instant. */
-function jstMidnight(at: Date): Date {
-  return new Date(Math.floor((at.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS);
-}
-
-/** The dashboard's cards and chart; each part only for those whose roles cover it. Reads rollups, never the log. */
-export async function getDashboard(now = new Date()) {
+/**
+ * The dashboard's cards, charts and lists; each part only for those whose roles cover it. Sign-in figures read the
+ * hourly and per-day rollups, never the log. `range` is the charts' span in days (7, 30 or 90).
+ */
+export async function getDashboard(input: { range?: string } = {}, now = new Date()) {
   const actor = await authorize();
   const prisma = await db();
   const org = actor.organizationId;
+  const range = parseDashboardRange(input.range);
   const seesSignIns = can(actor.permissions, "security", "view") || can(actor.permissions, "audit", "view");
 
   const accounts = can(actor.permissions, "accounts", "view")
@@ -49,35 +66,80 @@ export async function getDashboard(now = new Date()) {
       }
     : null;
 
-  let signIns: { series: DailySignIns[]; failedToday: number; usualFailures: number; offHours7d: number; foreign7d: number; openAlerts: number } | null = null;
+  // Shown only where offboarding is in use: an organization with no tasks at all gets no empty card.
+  let offboarding: { open: number; overdue: number } | null = null;
+  if (can(actor.permissions, "offboarding", "view") && (await prisma.offboardingTask.findFirst({ where: { organizationId: org }, select: { id: true } }))) {
+    const [open, overdue] = await Promise.all([
+      prisma.offboardingTask.count({ where: { organizationId: org, status: "open" } }),
+      prisma.offboardingTask.count({ where: { organizationId: org, status: "open", dueAt: { lt: now } } }),
+    ]);
+    offboarding = { open, overdue };
+  }
+
+  let signIns: {
+    series: DailySignIns[];
+    failedToday: number;
+    usualFailures: number;
+    offHours7d: number;
+    foreign7d: number;
+    openAlerts: number;
+  } | null = null;
+  let security: SecurityPanels | null = null;
   if (seesSignIns) {
     const today = jstMidnight(now);
-    const from = new Date(today.getTime() - 89 * DAY_MS);
-    const rows = await prisma.$queryRaw<{ day: string; success: number; failure: number; off_hours: number; foreign: number }[]>`
-      SELECT to_char(hour AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS day,
-             sum(success_count)::int AS success, sum(failure_count)::int AS failure,
-             sum(off_hours_count)::int AS off_hours, sum(foreign_count)::int AS foreign
-      FROM sign_in_rollups
-      WHERE organization_id = ${org}::uuid AND hour >= ${from} AND hour <= ${now}
-      GROUP BY 1 ORDER BY 1`;
-    const byDay = new Map(rows.map((r) => [r.day, r]));
-    const series: DailySignIns[] = [];
+    const from = new Date(today.getTime() - (MAX_RANGE - 1) * DAY_MS);
+    const hours = await readSignInHours(prisma, org, from, now);
+    const byDay = new Map<string, DailySignIns>();
+    for (const h of hours) {
+      const day = jstDay(h.hour);
+      const d = byDay.get(day) ?? { day, success: 0, failure: 0, offHours: 0, foreign: 0 };
+      d.success += h.success;
+      d.failure += h.failure;
+      d.offHours += h.offHours;
+      d.foreign += h.foreign;
+      byDay.set(day, d);
+    }
+    const all: DailySignIns[] = [];
     for (let t = from.getTime(); t <= today.getTime(); t += DAY_MS) {
       const day = jstDay(new Date(t));
-      const r = byDay.get(day);
-      series.push({ day, success: r?.success ?? 0, failure: r?.failure ?? 0, offHours: r?.off_hours ?? 0, foreign: r?.foreign ?? 0 });
+      all.push(byDay.get(day) ?? { day, success: 0, failure: 0, offHours: 0, foreign: 0 });
     }
-    const last = series.at(-1);
-    const previous28 = series.slice(-29, -1);
-    const last7 = series.slice(-7);
+    const series = all.slice(-range);
+    const fromDay = series[0]!.day;
+    const toDay = series.at(-1)!.day;
+    const rangeStart = new Date(today.getTime() - (range - 1) * DAY_MS);
+    const previous28 = all.slice(-29, -1);
+    const last7 = all.slice(-7);
+
+    const [alertRows, countries, failingAccounts, failingIps] = await Promise.all([
+      prisma.alert.groupBy({ by: ["severity"], where: { organizationId: org, status: { in: ["open", "acknowledged"] } }, _count: { _all: true } }),
+      readTopDims(prisma, org, "country", fromDay, toDay, "total"),
+      readTopDims(prisma, org, "account", fromDay, toDay, "failure"),
+      readTopDims(prisma, org, "ip", fromDay, toDay, "failure"),
+    ]);
+    const alertsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, alertRows.find((r) => r.severity === s)?._count._all ?? 0])) as SecurityPanels["alertsBySeverity"];
+    const success = series.reduce((n, d) => n + d.success, 0);
+    const failure = series.reduce((n, d) => n + d.failure, 0);
+
     signIns = {
       series,
-      failedToday: last?.failure ?? 0,
+      failedToday: all.at(-1)?.failure ?? 0,
       usualFailures: previous28.length ? Math.round(previous28.reduce((n, d) => n + d.failure, 0) / previous28.length) : 0,
       offHours7d: last7.reduce((n, d) => n + d.offHours, 0),
       foreign7d: last7.reduce((n, d) => n + d.foreign, 0),
-      openAlerts: await prisma.alert.count({ where: { organizationId: org, status: { not: "resolved" } } }),
+      openAlerts: Object.values(alertsBySeverity).reduce((a, b) => a + b, 0),
+    };
+    security = {
+      range,
+      fromDay,
+      toDay,
+      totals: { success, failure, failureRate: failureRate(success, failure) },
+      heatmap: heatmap(hours.filter((h) => h.hour >= rangeStart)),
+      countries,
+      failingAccounts,
+      failingIps,
+      alertsBySeverity,
     };
   }
-  return { displayName: actor.displayName, accounts, lines, signIns };
+  return { displayName: actor.displayName, accounts, lines, offboarding, signIns, security };
 }

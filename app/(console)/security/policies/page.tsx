@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ShieldCheck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +19,15 @@ export default async function SignInPoliciesPage() {
   const t = await getTranslations("policies");
   return (
     <div className="max-w-6xl">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/security/detections" className="text-sm font-medium text-accent-700 underline-offset-2 hover:underline">
+            {(await getTranslations("detections"))("title")}
+          </Link>
+        }
+      />
       {policies.canManage ? null : (
         <p className="mb-4 rounded-md border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm text-neutral-700">{t("readOnly")}</p>
       )}

@@ -1,0 +1,246 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  effectiveFailureThreshold,
+  foreignSignInFires,
+  impossibleTravel,
+  offHoursValues,
+  spikeThreshold,
+  type DetectionKind,
+  type TravelNoticeWindow,
+} from "@/lib/policy/detections";
+import type { OrgCalendar } from "@/lib/policy/org-calendar";
+import type { Tx } from "../db";
+import { countryOf } from "../geo";
+import type { DetectionContext } from "./load-detection-context";
+
+/** One rule firing on one event: what an alert is made of (or what bumps one). */
+export interface Hit {
+  kind: DetectionKind;
+  subjectType: "account" | "ip" | "organization";
+  subjectKey: string;
+  subjectLabel: string | null;
+  at: Date;
+  eventIds: bigint[];
+  values: Record<string, string | number>;
+}
+
+/**
+ * Which events to judge: the ones just written (live, saying whether they hold failures and successes so rules with
+ * nothing to look at skip their query), or every sign-in of the organization (backfill).
+ */
+export type HitScope = { ids: bigint[]; failures: boolean; successes: boolean } | { all: true };
+
+const mayHold = (scope: HitScope, outcome: "failures" | "successes") => "all" in scope || scope[outcome];
+
+function scopeSql(organizationId: string, scope: HitScope): Prisma.Sql {
+  const base = Prisma.sql`e.organization_id = ${organizationId}::uuid AND e.action = 'auth.sign_in'`;
+  if ("all" in scope) return base;
+  return Prisma.sql`${base} AND e.id = ANY(${scope.ids.map(String)}::text[]::bigint[])`;
+}
+
+const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
+
+/** Failures of one account within the window ending at each failure, at or above the threshold. */
+async function repeatedFailures(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext): Promise<Hit[]> {
+  const rule = ctx.rules.repeated_failures;
+  const threshold = effectiveFailureThreshold(rule.params.failures, ctx.lockoutThreshold);
+  const rows = await tx.$queryRaw<{ id: bigint; at: Date; actor: string; label: string | null; n: number; evidence: bigint[] }[]>`
+    SELECT h.id, h.at, h.actor, h.label, h.n,
+      ARRAY(SELECT f.id FROM audit_events f
+            WHERE f.organization_id = ${organizationId}::uuid AND f.actor_id = h.actor::uuid AND f.action = 'auth.sign_in'
+              AND f.outcome = 'failure' AND f.occurred_at > h.at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= h.at
+            ORDER BY f.occurred_at, f.id) AS evidence
+    FROM (
+      SELECT e.id, e.occurred_at AS at, e.actor_id::text AS actor, e.actor_label AS label,
+        (SELECT count(*)::int FROM audit_events f
+          WHERE f.organization_id = e.organization_id AND f.actor_id = e.actor_id AND f.action = 'auth.sign_in'
+            AND f.outcome = 'failure' AND f.occurred_at > e.occurred_at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= e.occurred_at) AS n
+      FROM audit_events e
+      WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.actor_id IS NOT NULL
+    ) h
+    WHERE h.n >= ${threshold}::int
+    ORDER BY h.at, h.id`;
+  return rows.map((r) => ({
+    kind: "repeated_failures",
+    subjectType: "account",
+    subjectKey: r.actor,
+    subjectLabel: r.label,
+    at: r.at,
+    eventIds: r.evidence,
+    values: { count: r.n, minutes: rule.params.windowMinutes, threshold, lockoutThreshold: ctx.lockoutThreshold },
+  }));
+}
+
+/** Distinct accounts one address failed against within the window ending at each failure. */
+async function passwordSpray(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext): Promise<Hit[]> {
+  const rule = ctx.rules.password_spray;
+  const rows = await tx.$queryRaw<{ id: bigint; at: Date; ip: string; n: number; evidence: bigint[] }[]>`
+    SELECT h.id, h.at, host(h.ip) AS ip, h.n,
+      ARRAY(SELECT f.id FROM audit_events f
+            WHERE f.organization_id = ${organizationId}::uuid AND f.action = 'auth.sign_in' AND f.ip = h.ip
+              AND f.outcome = 'failure' AND f.occurred_at > h.at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= h.at
+            ORDER BY f.occurred_at, f.id) AS evidence
+    FROM (
+      SELECT e.id, e.occurred_at AS at, e.ip,
+        (SELECT count(DISTINCT coalesce(f.actor_id::text, f.actor_label))::int FROM audit_events f
+          WHERE f.organization_id = e.organization_id AND f.action = 'auth.sign_in' AND f.ip = e.ip
+            AND f.outcome = 'failure' AND f.occurred_at > e.occurred_at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= e.occurred_at) AS n
+      FROM audit_events e
+      WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.ip IS NOT NULL
+    ) h
+    WHERE h.n >= ${rule.params.accounts}::int
+    ORDER BY h.at, h.id`;
+  return rows.map((r) => ({
+    kind: "password_spray",
+    subjectType: "ip",
+    subjectKey: r.ip,
+    subjectLabel: r.ip,
+    at: r.at,
+    eventIds: r.evidence,
+    values: { ip: r.ip, accounts: r.n, minutes: rule.params.windowMinutes, threshold: rule.params.accounts },
+  }));
+}
+
+/**
+ * The organization's failures in the window ending at a failure, against the same stretch of the previous four
+ * weeks read from the hourly rollups (each hour counted for the part of it inside the shifted window). Live, only
+ * the newest failure of the batch is judged; a backfill judges each.
+ */
+async function failureSpike(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext): Promise<Hit[]> {
+  const rule = ctx.rules.failure_spike;
+  const w = rule.params.windowMinutes;
+  const newestOnly = "all" in scope ? Prisma.empty : Prisma.sql`ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`;
+  const rows = await tx.$queryRaw<{ id: bigint; at: Date; current: number; baseline: number }[]>`
+    SELECT c.id, c.at, c.current,
+      (SELECT coalesce(sum(r.failure_count * extract(epoch FROM least(r.hour + interval '1 hour', b.hi) - greatest(r.hour, b.hi - ${minutes(w)})) / 3600.0), 0)::float8
+         FROM generate_series(1, 4) AS wk
+         CROSS JOIN LATERAL (SELECT c.at - make_interval(days => 7 * wk) AS hi) b
+         JOIN sign_in_rollups r ON r.organization_id = ${organizationId}::uuid
+           AND r.hour > b.hi - ${minutes(w)} - interval '1 hour' AND r.hour < b.hi) AS baseline
+    FROM (
+      SELECT e.id, e.occurred_at AS at,
+        (SELECT count(*)::int FROM audit_events f
+          WHERE f.organization_id = e.organization_id AND f.action = 'auth.sign_in' AND f.outcome = 'failure'
+            AND f.occurred_at > e.occurred_at - ${minutes(w)} AND f.occurred_at <= e.occurred_at) AS current
+      FROM (SELECT e.id, e.occurred_at, e.organization_id FROM audit_events e WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' ${newestOnly}) e
+    ) c
+    WHERE c.current >= ${rule.params.minimum}::int
+    ORDER BY c.at, c.id`;
+  const hits: Hit[] = [];
+  for (const r of rows) {
+    const mean = r.baseline / 4;
+    const threshold = spikeThreshold(mean, rule.params);
+    if (r.current < threshold) continue;
+    hits.push({
+      kind: "failure_spike",
+      subjectType: "organization",
+      subjectKey: organizationId,
+      subjectLabel: ctx.organizationName,
+      at: r.at,
+      eventIds: [r.id],
+      values: { count: r.current, minutes: w, baseline: Math.round(mean * 10) / 10, threshold, factor: rule.params.factor, minimum: rule.params.minimum },
+    });
+  }
+  return hits;
+}
+
+interface SignInRow {
+  id: bigint;
+  at: Date;
+  outcome: "success" | "failure";
+  actor: string | null;
+  label: string | null;
+  ip: string | null;
+  country: string | null;
+  prevAt: Date | null;
+  prevIp: string | null;
+  prevCountry: string | null;
+}
+
+/**
+ * Sign-ins judged one by one (off-hours, foreign country, impossible travel), each with the account's previous
+ * successful sign-in: a lateral index lookup live, a pass over the time-ordered rows in a backfill.
+ */
+async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withFailures: boolean): Promise<SignInRow[]> {
+  const outcome = withFailures ? Prisma.empty : Prisma.sql`AND e.outcome = 'success'`;
+  if ("all" in scope) {
+    const rows = await tx.$queryRaw<Omit<SignInRow, "prevAt" | "prevIp" | "prevCountry">[]>`
+      SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country
+      FROM audit_events e WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
+      ORDER BY e.occurred_at, e.id`;
+    const previous = new Map<string, { at: Date; ip: string | null; country: string | null }>();
+    return rows.map((r) => {
+      const prev = r.actor ? previous.get(r.actor) : undefined;
+      if (r.actor && r.outcome === "success") previous.set(r.actor, { at: r.at, ip: r.ip, country: r.country });
+      return { ...r, prevAt: prev?.at ?? null, prevIp: prev?.ip ?? null, prevCountry: prev?.country ?? null };
+    });
+  }
+  return tx.$queryRaw<SignInRow[]>`
+    SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country,
+      p.occurred_at AS "prevAt", host(p.ip) AS "prevIp", p.country AS "prevCountry"
+    FROM audit_events e
+    LEFT JOIN LATERAL (
+      SELECT f.occurred_at, f.ip, f.country FROM audit_events f
+      WHERE e.outcome = 'success' AND f.organization_id = e.organization_id AND f.actor_id = e.actor_id AND f.action = 'auth.sign_in'
+        AND f.outcome = 'success' AND (f.occurred_at < e.occurred_at OR (f.occurred_at = e.occurred_at AND f.id < e.id))
+      ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1
+    ) p ON true
+    WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
+    ORDER BY e.occurred_at, e.id`;
+}
+
+/** The event's country, or for an ingested event that carries only an address, the offline GeoIP answer. */
+async function countryFor(country: string | null, ip: string | null): Promise<string | null> {
+  return country ?? (ip ? countryOf(ip) : null);
+}
+
+async function perSignInHits(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext, calendar: OrgCalendar): Promise<Hit[]> {
+  const { off_hours_sign_in: offHours, foreign_sign_in: foreign, impossible_travel: travel } = ctx.rules;
+  if (!offHours.enabled && !foreign.enabled && !travel.enabled) return [];
+  const withFailures = foreign.enabled && foreign.params.includeFailures;
+  if (!mayHold(scope, "successes") && !withFailures) return [];
+  const rows = await signInRows(tx, organizationId, scope, withFailures);
+  if (rows.length === 0) return [];
+  const countries = await Promise.all(rows.map((r) => countryFor(r.country, r.ip)));
+  const notices = new Map<string, TravelNoticeWindow[]>();
+  const abroad = rows.filter((r, i) => countries[i] && !ctx.allowedCountries.includes(countries[i]!));
+  if (foreign.enabled && abroad.length > 0) {
+    const actors = [...new Set(abroad.map((r) => r.actor).filter((a): a is string => a !== null))];
+    const found = await tx.travelNotice.findMany({
+      where: { organizationId, ...("all" in scope ? {} : { accountId: { in: actors } }) },
+      select: { accountId: true, countries: true, startsAt: true, endsAt: true, revokedAt: true },
+    });
+    for (const n of found) notices.set(n.accountId, [...(notices.get(n.accountId) ?? []), n]);
+  }
+  const hits: Hit[] = [];
+  const subject = (r: SignInRow) => ({ subjectType: "account" as const, subjectKey: r.actor!, subjectLabel: r.label, at: r.at, eventIds: [r.id] });
+  for (const [i, r] of rows.entries()) {
+    const country = countries[i] ?? null;
+    if (r.outcome === "success" && offHours.enabled) {
+      const values = offHoursValues(r.at, calendar);
+      if (values) hits.push({ kind: "off_hours_sign_in", ...subject(r), values: { ...values, ip: r.ip ?? "" } });
+    }
+    if (foreign.enabled && country && foreignSignInFires({ outcome: r.outcome, country, occurredAt: r.at }, ctx.allowedCountries, notices.get(r.actor!) ?? [], foreign.params)) {
+      hits.push({ kind: "foreign_sign_in", ...subject(r), values: { country, allowed: ctx.allowedCountries.join(", "), ip: r.ip ?? "", outcome: r.outcome } });
+    }
+    if (travel.enabled && r.outcome === "success" && r.prevAt) {
+      const prevCountry = await countryFor(r.prevCountry, r.prevIp);
+      const finding = impossibleTravel({ country: prevCountry, occurredAt: r.prevAt }, { country, occurredAt: r.at }, travel.params);
+      if (finding) hits.push({ kind: "impossible_travel", ...subject(r), values: { ...finding, ip: r.ip ?? "" } });
+    }
+  }
+  return hits;
+}
+
+/** Every rule that is switched on, over the scope's events; hits in time order. */
+export async function findHits(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext, calendar: OrgCalendar): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  if (mayHold(scope, "failures")) {
+    if (ctx.rules.repeated_failures.enabled) hits.push(...(await repeatedFailures(tx, organizationId, scope, ctx)));
+    if (ctx.rules.password_spray.enabled) hits.push(...(await passwordSpray(tx, organizationId, scope, ctx)));
+    if (ctx.rules.failure_spike.enabled) hits.push(...(await failureSpike(tx, organizationId, scope, ctx)));
+  }
+  hits.push(...(await perSignInHits(tx, organizationId, scope, ctx, calendar)));
+  return hits.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.eventIds.at(-1)! < b.eventIds.at(-1)! ? -1 : 1));
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { createTranslator } from "use-intl/core";
+import en from "@/lib/i18n/messages/en/detections.json";
+import ja from "@/lib/i18n/messages/ja/detections.json";
+import type { DetectionKind, Severity } from "@/lib/policy/detections";
+import type { Tx } from "../db";
+import { publicUrl, queueMail } from "../mail/mailer";
+
+export interface AlertNotice {
+  id: string;
+  kind: DetectionKind;
+  severity: Severity;
+  subjectType: string;
+  subjectKey: string;
+  subjectLabel: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  count: number;
+  explanation: { values: Record<string, string | number>; params: Record<string, unknown> };
+}
+
+const translators = {
+  ja: createTranslator({ locale: "ja", messages: ja, namespace: "detections" }),
+  en: createTranslator({ locale: "en", messages: en, namespace: "detections" }),
+};
+
+/** The rule's name and its "why" sentence in one language, as the alerts pages word them. */
+export function describeAlert(alert: Pick<AlertNotice, "kind" | "explanation">, locale: "ja" | "en"): { name: string; why: string } {
+  const t = translators[locale];
+  return { name: t(`rules.${alert.kind}.name`), why: t(`rules.${alert.kind}.why`, alert.explanation.values) };
+}
+
+/** Active accounts that may manage security: the people an alert is for. */
+export async function securityContacts(tx: Tx, organizationId: string, now: Date): Promise<{ email: string }[]> {
+  return tx.account.findMany({
+    where: {
+      organizationId,
+      status: "active",
+      grants: { some: { revokedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: now } }], role: { permissions: { some: { domain: "security", level: "manage" } } } } },
+    },
+    select: { email: true },
+  });
+}
+
+/** The JSON a webhook receives for an alert. */
+export function webhookPayload(alert: AlertNotice, organization: { id: string; name: string }, event: "alert.created" | "alert.severity_raised" | "test") {
+  return {
+    type: event,
+    organization,
+    alert: {
+      id: alert.id,
+      kind: alert.kind,
+      severity: alert.severity,
+      subject: { type: alert.subjectType, key: alert.subjectKey, label: alert.subjectLabel },
+      firstSeenAt: alert.firstSeenAt.toISOString(),
+      lastSeenAt: alert.lastSeenAt.toISOString(),
+      count: alert.count,
+      explanation: alert.explanation,
+      summary: { ja: describeAlert(alert, "ja"), en: describeAlert(alert, "en") },
+      url: publicUrl(`/alerts/${alert.id}`),
+    },
+  };
+}
+
+/**
+ * In the transaction that creates (or raises) the alert: a mail to each security contact in the outbox and a webhook
+ * delivery, both picked up after commit by deliverAlertNotices. Returns the delivery row ids.
+ */
+export async function queueAlertNotices(
+  tx: Tx,
+  organization: { id: string; name: string; webhookUrl: string | null },
+  alert: AlertNotice,
+  event: "alert.created" | "alert.severity_raised",
+): Promise<string[]> {
+  const jaText = describeAlert(alert, "ja");
+  const enText = describeAlert(alert, "en");
+  const subjectLabel = alert.subjectLabel ?? alert.subjectKey;
+  const contacts = await securityContacts(tx, organization.id, new Date());
+  const rows: { channel: "mail" | "webhook"; mailMessageId: string | null; url: string | null; payload: unknown }[] = [];
+  for (const c of contacts) {
+    const mailId = await queueMail(tx, {
+      organizationId: organization.id,
+      to: c.email,
+      subject: `【OCN ビジネスコンソール】アラート (${alert.severity}): ${jaText.name} — ${subjectLabel}`,
+      body: [
+        `${organization.name} で検知ルール「${jaText.name}」が反応しました。`,
+        `対象: ${subjectLabel}`,
+        `理由: ${jaText.why}`,
+        "",
+        `Detection rule "${enText.name}" fired for ${subjectLabel}: ${enText.why}`,
+        "",
+        publicUrl(`/alerts/${alert.id}`),
+      ].join("\n"),
+    });
+    rows.push({ channel: "mail", mailMessageId: mailId, url: null, payload: null });
+  }
+  if (organization.webhookUrl) {
+    rows.push({ channel: "webhook", mailMessageId: null, url: organization.webhookUrl, payload: webhookPayload(alert, { id: organization.id, name: organization.name }, event) });
+  }
+  if (rows.length === 0) return [];
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO alert_deliveries (organization_id, alert_id, channel, mail_message_id, url, payload)
+    SELECT ${organization.id}::uuid, ${alert.id}::uuid, r.channel, r.mail_message_id, r.url, r.payload
+    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ channel: r.channel, mail_message_id: r.mailMessageId, url: r.url, payload: r.payload })))}::jsonb)
+      AS r(channel text, mail_message_id uuid, url text, payload jsonb)
+    RETURNING id::text AS id`;
+  return inserted.map((r) => r.id);
+}
