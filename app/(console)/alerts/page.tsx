@@ -12,7 +12,7 @@ import { ALERT_KINDS, ALERT_PAGE_SIZES, ALERT_SEVERITIES, ALERT_STATUS_FILTERS }
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { load } from "@/lib/server/page";
 import { hrefWith } from "@/lib/url-state";
-import { kindName, severityTone, statusTone } from "./_components/alert-text";
+import { kindName, severityTone, statusTone, whySentence } from "./_components/alert-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("alerts"))("title") };
@@ -182,6 +182,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     <Link href={`/alerts/${a.id}`} className="font-medium text-accent-700 hover:underline">
                       {kindName(t, a.kind)}
                     </Link>
+                    <span className="block max-w-md text-xs text-neutral-600">{whySentence(t, a.kind, a.why)}</span>
                   </td>
                   <td className="px-3 py-1.5">
                     {a.subjectType === "account" ? null : (

@@ -30,7 +30,7 @@ export interface AlertExplanation {
   params: Record<string, string | number | boolean | null>;
 }
 
-const flat = (v: unknown): Record<string, string | number | boolean | null> => {
+export const flat = (v: unknown): Record<string, string | number | boolean | null> => {
   if (!v || typeof v !== "object" || Array.isArray(v)) return {};
   const out: Record<string, string | number | boolean | null> = {};
   for (const [k, x] of Object.entries(v)) {

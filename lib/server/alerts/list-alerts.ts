@@ -5,6 +5,7 @@ import { listAlertsSchema, type AlertSeverity, type AlertStatus, type ListAlerts
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { listSecurityPeople, type AlertPerson } from "./security-people";
+import { flat } from "./get-alert-or-throw";
 import { subjectAccounts } from "./subject-accounts";
 
 export interface AlertRow {
@@ -21,6 +22,8 @@ export interface AlertRow {
   count: number;
   status: AlertStatus;
   assignee: AlertPerson | null;
+  /** The values the rule's "why" sentence is worded with. */
+  why: Record<string, string | number | boolean | null>;
 }
 
 const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -71,6 +74,7 @@ export async function listAlerts(input: ListAlertsInput) {
         count: true,
         status: true,
         assignee: { select: { id: true, loginId: true, displayName: true } },
+        explanation: true,
       },
     }),
     listSecurityPeople(prisma, actor.organizationId),
@@ -80,8 +84,9 @@ export async function listAlerts(input: ListAlertsInput) {
     actor.organizationId,
     rows.filter((r) => r.subjectType === "account").map((r) => r.subjectKey),
   );
-  const alerts: AlertRow[] = rows.map((r) => ({
+  const alerts: AlertRow[] = rows.map(({ explanation, ...r }) => ({
     ...r,
+    why: flat((explanation as { values?: unknown } | null)?.values),
     subjectAccountId: r.subjectType === "account" ? (accounts.get(r.subjectKey)?.id ?? null) : null,
   }));
   return {
