@@ -66,7 +66,8 @@ test("an admin signs in, filters the accounts list, switches language and signs 
 test("the dashboard shows the 90-day sign-in chart from the seeded events", async ({ page }) => {
   await new SignInPage(page).signInAs(ADMIN.loginId, ADMIN.password);
   await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
-  await expect(page.getByText("サインイン数 (過去90日・日別)")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "サインイン数と失敗数(日別)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "直近90日" })).toHaveAttribute("aria-current", "page");
   // recharts draws one bar per day and series; a 90-day chart with data has many.
   await expect.poll(() => page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(100);
   await expect(page.getByText("有効なアカウント")).toBeVisible();

@@ -1,17 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { totpCode, totpStep } from "@/lib/policy/totp";
 import { demoTotpSecret } from "@/prisma/demo-totp";
 
-// Each one-time code is accepted once per account: remember the steps this run has spent.
-const spent = new Map<string, number>();
+// Each one-time code is accepted once per account: remember the steps this run has spent. Kept in a file as well,
+// because Playwright starts a new worker after a failed test and a code spent by the old one is still spent.
+const spentFile = path.join(os.tmpdir(), `ocn-e2e-otp-spent-${process.env.E2E_PORT ?? 3100}.json`);
+
+function readSpent(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(spentFile, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 export async function unusedCode(loginId: string): Promise<string> {
   for (;;) {
     const now = new Date();
-    const last = spent.get(loginId) ?? -1;
+    const spent = readSpent();
+    const last = spent[loginId] ?? -1;
     for (const offset of [0, 1]) {
       if (totpStep(now) + offset > last) {
-        spent.set(loginId, totpStep(now) + offset);
+        spent[loginId] = totpStep(now) + offset;
+        fs.writeFileSync(spentFile, JSON.stringify(spent));
         return totpCode(demoTotpSecret(loginId), now, offset);
       }
     }
