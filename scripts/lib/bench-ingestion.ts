@@ -35,21 +35,35 @@ interface BenchEvent {
 }
 
 /**
- * N events over the last 30 days in time order, as a service streams them (each batch of 1,000 covers the next stretch
- * of time): 80 % by known OCN IDs, 10 % failures, 400 addresses, a country on most.
+ * N events over the last 30 weekdays in time order, as a service streams them (each batch of 1,000 covers the next
+ * stretch of time): mostly in business hours (8–20 JST), one in 20 late in the evening — an office's rhythm, so the
+ * off-hours rule fires as often as it would in use; 80 % by known OCN IDs, 10 % failures, 400 addresses, a country
+ * on most.
  */
 function makeEvents(tag: string, n: number, org: { tag: string }): BenchEvent[] {
-  const now = Date.now();
-  const step = (30 * 86_400_000) / n;
+  const JST = 9 * 3_600_000;
+  const days: number[] = [];
+  for (let back = 1; days.length < 30; back++) {
+    const midnightJst = Math.floor((Date.now() + JST) / 86_400_000 - back) * 86_400_000 - JST;
+    const weekday = new Date(midnightJst + JST).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.unshift(midnightJst);
+  }
+  const perDay = Math.ceil(n / days.length);
+  const at = (i: number) => {
+    const day = days[Math.floor(i / perDay)]!;
+    const p = (i % perDay) / perDay;
+    return i % 20 === 0 ? day + 20.5 * 3_600_000 + p * 3_600_000 : day + 8 * 3_600_000 + p * 12 * 3_600_000;
+  };
   return Array.from({ length: n }, (_, i) => ({
     id: `${tag}-${i}`,
-    occurredAt: new Date(now - 60_000 - Math.round((n - i) * step)).toISOString(),
+    occurredAt: new Date(Math.round(at(i))).toISOString(),
     source: i % 3 === 0 ? "mypage" : "mail",
     loginId: i % 5 === 0 ? `outsider-${i % 97}@example.jp` : loginIdOf(org, 1 + (i % (ACCOUNTS - 1))),
     outcome: i % 10 === 0 ? "failure" : "success",
     ...(i % 10 === 0 ? { reason: "bad_password" } : {}),
-    ip: i % 2 ? `203.0.113.${i % 200}` : `198.51.100.${i % 200}`,
-    ...(i % 4 === 0 ? {} : { country: "JP" }),
+    ip: i % 2 ? `210.130.45.${i % 200}` : `61.205.120.${i % 200}`,
+    // A country on most (the rest looked up offline); one in 500 from abroad.
+    ...(i % 4 === 0 ? {} : { country: i % 500 === 1 ? "US" : "JP" }),
     userAgent: "OCN Mail/5.1 (iPhone; iOS 18.1)",
   }));
 }

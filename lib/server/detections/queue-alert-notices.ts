@@ -4,7 +4,7 @@ import en from "@/lib/i18n/messages/en/detections.json";
 import ja from "@/lib/i18n/messages/ja/detections.json";
 import type { DetectionKind, Severity } from "@/lib/policy/detections";
 import type { Tx } from "../db";
-import { publicUrl, queueMail } from "../mail/mailer";
+import { publicUrl } from "../mail/mailer";
 
 export interface AlertNotice {
   id: string;
@@ -63,46 +63,59 @@ export function webhookPayload(alert: AlertNotice, organization: { id: string; n
 }
 
 /**
- * In the transaction that creates (or raises) the alert: a mail to each security contact in the outbox and a webhook
- * delivery, both picked up after commit by deliverAlertNotices. Returns the delivery row ids.
+ * In the transaction that creates (or raises) alerts: a mail to each security contact in the outbox and a webhook
+ * delivery per alert, both picked up after commit by deliverAlertNotices — written with one insert per table however
+ * many alerts a batch of events raised. Returns the delivery row ids.
  */
 export async function queueAlertNotices(
   tx: Tx,
   organization: { id: string; name: string; webhookUrl: string | null },
-  alert: AlertNotice,
-  event: "alert.created" | "alert.severity_raised",
+  notices: { alert: AlertNotice; event: "alert.created" | "alert.severity_raised" }[],
+  contacts?: { email: string }[],
 ): Promise<string[]> {
-  const jaText = describeAlert(alert, "ja");
-  const enText = describeAlert(alert, "en");
-  const subjectLabel = alert.subjectLabel ?? alert.subjectKey;
-  const contacts = await securityContacts(tx, organization.id, new Date());
-  const rows: { channel: "mail" | "webhook"; mailMessageId: string | null; url: string | null; payload: unknown }[] = [];
-  for (const c of contacts) {
-    const mailId = await queueMail(tx, {
-      organizationId: organization.id,
-      to: c.email,
-      subject: `【OCN ビジネスコンソール】アラート (${alert.severity}): ${jaText.name} — ${subjectLabel}`,
-      body: [
-        `${organization.name} で検知ルール「${jaText.name}」が反応しました。`,
-        `対象: ${subjectLabel}`,
-        `理由: ${jaText.why}`,
-        "",
-        `Detection rule "${enText.name}" fired for ${subjectLabel}: ${enText.why}`,
-        "",
-        publicUrl(`/alerts/${alert.id}`),
-      ].join("\n"),
-    });
-    rows.push({ channel: "mail", mailMessageId: mailId, url: null, payload: null });
+  if (notices.length === 0) return [];
+  const people = contacts ?? (await securityContacts(tx, organization.id, new Date()));
+  const mails: { alertId: string; to: string; subject: string; body: string }[] = [];
+  const webhooks: { alertId: string; payload: unknown }[] = [];
+  for (const { alert, event } of notices) {
+    const jaText = describeAlert(alert, "ja");
+    const enText = describeAlert(alert, "en");
+    const subjectLabel = alert.subjectLabel ?? alert.subjectKey;
+    for (const c of people) {
+      mails.push({
+        alertId: alert.id,
+        to: c.email,
+        subject: `【OCN ビジネスコンソール】アラート (${alert.severity}): ${jaText.name} — ${subjectLabel}`,
+        body: [
+          `${organization.name} で検知ルール「${jaText.name}」が反応しました。`,
+          `対象: ${subjectLabel}`,
+          `理由: ${jaText.why}`,
+          "",
+          `Detection rule "${enText.name}" fired for ${subjectLabel}: ${enText.why}`,
+          "",
+          publicUrl(`/alerts/${alert.id}`),
+        ].join("\n"),
+      });
+    }
+    if (organization.webhookUrl) webhooks.push({ alertId: alert.id, payload: webhookPayload(alert, { id: organization.id, name: organization.name }, event) });
   }
-  if (organization.webhookUrl) {
-    rows.push({ channel: "webhook", mailMessageId: null, url: organization.webhookUrl, payload: webhookPayload(alert, { id: organization.id, name: organization.name }, event) });
-  }
+  // An INSERT … VALUES returns its rows in the order given: the n-th mail id belongs to the n-th mail.
+  const mailIds = mails.length
+    ? await tx.mailMessage.createManyAndReturn({
+        data: mails.map((m) => ({ organizationId: organization.id, to: m.to, subject: m.subject, body: m.body })),
+        select: { id: true },
+      })
+    : [];
+  const rows = [
+    ...mails.map((m, i) => ({ alert_id: m.alertId, channel: "mail", mail_message_id: mailIds[i]!.id, url: null, payload: null })),
+    ...webhooks.map((w) => ({ alert_id: w.alertId, channel: "webhook", mail_message_id: null, url: organization.webhookUrl, payload: w.payload })),
+  ];
   if (rows.length === 0) return [];
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO alert_deliveries (organization_id, alert_id, channel, mail_message_id, url, payload)
-    SELECT ${organization.id}::uuid, ${alert.id}::uuid, r.channel, r.mail_message_id, r.url, r.payload
-    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ channel: r.channel, mail_message_id: r.mailMessageId, url: r.url, payload: r.payload })))}::jsonb)
-      AS r(channel text, mail_message_id uuid, url text, payload jsonb)
+    SELECT ${organization.id}::uuid, r.alert_id, r.channel, r.mail_message_id, r.url, r.payload
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(alert_id uuid, channel text, mail_message_id uuid, url text, payload jsonb)
     RETURNING id::text AS id`;
   return inserted.map((r) => r.id);
 }

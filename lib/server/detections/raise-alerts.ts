@@ -15,23 +15,42 @@ export interface RaisedAlerts {
 /**
  * Writes each group as an alert: an open or acknowledged alert of the same kind and subject last seen within the
  * rule's dedupe window grows (count, last seen, evidence); otherwise a new alert is created and its notices queued.
- * A transaction-scoped advisory lock on (organization, kind, subject) makes concurrent sign-ins agree on one alert.
+ * Transaction-scoped advisory locks on (organization, kind, subject), taken in one order, make concurrent sign-ins
+ * agree on one alert. Set-based: one statement for the locks, one to find the alerts to grow, one insert for the new
+ * ones and one per table for their notices, however many groups a batch of events made.
  */
 export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGroup[], ctx: DetectionContext): Promise<RaisedAlerts> {
   const out: RaisedAlerts = { alertIds: [], deliveryIds: [] };
-  // Locks taken in one order, so two batches touching the same subjects cannot deadlock.
-  const ordered = [...groups].sort((a, b) => (a.kind + a.subjectKey < b.kind + b.subjectKey ? -1 : a.kind + a.subjectKey > b.kind + b.subjectKey ? 1 : a.firstAt.getTime() - b.firstAt.getTime()));
-  for (const g of ordered) {
+  if (groups.length === 0) return out;
+  const keyOf = (g: { kind: string; subjectKey: string }) => `${g.kind}\u0000${g.subjectKey}`;
+  const lockKeys = [...new Set(groups.map((g) => `alert:${organizationId}:${g.kind}:${g.subjectKey}`))].sort();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${lockKeys}::text[]) WITH ORDINALITY AS l(k, n) ORDER BY n`;
+
+  // The newest open or acknowledged alert of each (kind, subject), if recent enough to grow.
+  const oldest = Math.min(...groups.map((g) => g.firstAt.getTime() - ctx.rules[g.kind].params.dedupeHours * 3_600_000));
+  const candidates = await tx.alert.findMany({
+    where: {
+      organizationId,
+      kind: { in: [...new Set(groups.map((g) => g.kind))] },
+      subjectKey: { in: [...new Set(groups.map((g) => g.subjectKey))] },
+      status: { in: ["open", "acknowledged"] },
+      lastSeenAt: { gte: new Date(oldest) },
+    },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, kind: true, subjectKey: true, severity: true, lastSeenAt: true, firstSeenAt: true, count: true, evidenceEventIds: true },
+  });
+  const current = new Map<string, (typeof candidates)[number]>();
+  for (const c of candidates) if (!current.has(keyOf(c))) current.set(keyOf(c), c);
+
+  const notices: { alert: AlertNotice; event: "alert.created" | "alert.severity_raised" }[] = [];
+  const fresh: { g: HitGroup; severity: Severity; explanation: AlertNotice["explanation"] }[] = [];
+  for (const g of [...groups].sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime())) {
     const rule = ctx.rules[g.kind];
     const severity = rule.severity;
     const explanation = { values: g.values, params: rule.params as Record<string, unknown> };
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`alert:${organizationId}:${g.kind}:${g.subjectKey}`}, 0))`;
-    const windowStart = new Date(g.firstAt.getTime() - rule.params.dedupeHours * 3_600_000);
-    const existing = await tx.alert.findFirst({
-      where: { organizationId, kind: g.kind, subjectKey: g.subjectKey, status: { in: ["open", "acknowledged"] }, lastSeenAt: { gte: windowStart } },
-      orderBy: { lastSeenAt: "desc" },
-      select: { id: true, severity: true, lastSeenAt: true, firstSeenAt: true, count: true, evidenceEventIds: true },
-    });
+    const existing = current.get(keyOf(g));
+    // Only the first group of a subject can grow an existing alert: later groups are beyond the window by construction.
+    current.delete(keyOf(g));
     if (existing && withinDedupeWindow(existing.lastSeenAt, g.firstAt, rule.params.dedupeHours)) {
       const raised = severityRank(severity) > severityRank(existing.severity as Severity);
       const updated = await tx.alert.update({
@@ -47,14 +66,16 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
         select: { id: true, count: true, firstSeenAt: true, lastSeenAt: true, subjectLabel: true },
       });
       out.alertIds.push(updated.id);
-      if (raised) {
-        const notice = toNotice(g, severity, explanation, updated);
-        out.deliveryIds.push(...(await queueAlertNotices(tx, { id: organizationId, name: ctx.organizationName, webhookUrl: ctx.webhookUrl }, notice, "alert.severity_raised")));
-      }
+      if (raised) notices.push({ alert: toNotice(g, severity, explanation, updated), event: "alert.severity_raised" });
       continue;
     }
-    const created = await tx.alert.create({
-      data: {
+    fresh.push({ g, severity, explanation });
+  }
+
+  if (fresh.length > 0) {
+    // An INSERT … VALUES returns its rows in the order given: the n-th row is the n-th group's alert.
+    const created = await tx.alert.createManyAndReturn({
+      data: fresh.map(({ g, severity, explanation }) => ({
         organizationId,
         kind: g.kind,
         severity,
@@ -66,13 +87,16 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
         count: g.count,
         evidenceEventIds: g.evidence,
         explanation: explanation as Prisma.InputJsonObject,
-      },
+      })),
       select: { id: true, count: true, firstSeenAt: true, lastSeenAt: true, subjectLabel: true },
     });
-    out.alertIds.push(created.id);
-    const notice = toNotice(g, severity, explanation, created);
-    out.deliveryIds.push(...(await queueAlertNotices(tx, { id: organizationId, name: ctx.organizationName, webhookUrl: ctx.webhookUrl }, notice, "alert.created")));
+    created.forEach((row, i) => {
+      const { g, severity, explanation } = fresh[i]!;
+      out.alertIds.push(row.id);
+      notices.push({ alert: toNotice(g, severity, explanation, row), event: "alert.created" });
+    });
   }
+  out.deliveryIds.push(...(await queueAlertNotices(tx, { id: organizationId, name: ctx.organizationName, webhookUrl: ctx.webhookUrl }, notices)));
   return out;
 }
 
