@@ -29,14 +29,15 @@ export interface Hit {
  * Which events to judge: the ones just written (live, saying whether they hold failures and successes so rules with
  * nothing to look at skip their query), or every sign-in of the organization (backfill).
  */
-export type HitScope = { ids: bigint[]; failures: boolean; successes: boolean } | { all: true };
+export type HitScope = { ids: bigint[]; from: Date; to: Date; failures: boolean; successes: boolean } | { all: true };
 
 const mayHold = (scope: HitScope, outcome: "failures" | "successes") => "all" in scope || scope[outcome];
 
 function scopeSql(organizationId: string, scope: HitScope): Prisma.Sql {
   const base = Prisma.sql`e.organization_id = ${organizationId}::uuid AND e.action = 'auth.sign_in'`;
   if ("all" in scope) return base;
-  return Prisma.sql`${base} AND e.id = ANY(${scope.ids.map(String)}::text[]::bigint[])`;
+  // The batch's time span too, so only the month partitions that can hold it are searched.
+  return Prisma.sql`${base} AND e.id = ANY(${scope.ids.map(String)}::text[]::bigint[]) AND e.occurred_at >= ${scope.from} AND e.occurred_at <= ${scope.to}`;
 }
 
 const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
@@ -162,7 +163,7 @@ interface SignInRow {
  * Sign-ins judged one by one (off-hours, foreign country, impossible travel), each with the account's previous
  * successful sign-in: a lateral index lookup live, a pass over the time-ordered rows in a backfill.
  */
-async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withFailures: boolean): Promise<SignInRow[]> {
+async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withFailures: boolean, lookbackHours: number): Promise<SignInRow[]> {
   const outcome = withFailures ? Prisma.empty : Prisma.sql`AND e.outcome = 'success'`;
   if ("all" in scope) {
     const rows = await tx.$queryRaw<Omit<SignInRow, "prevAt" | "prevIp" | "prevCountry">[]>`
@@ -184,6 +185,7 @@ async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withF
       SELECT f.occurred_at, f.ip, f.country FROM audit_events f
       WHERE e.outcome = 'success' AND f.organization_id = e.organization_id AND f.actor_id = e.actor_id AND f.action = 'auth.sign_in'
         AND f.outcome = 'success' AND (f.occurred_at < e.occurred_at OR (f.occurred_at = e.occurred_at AND f.id < e.id))
+        AND f.occurred_at > e.occurred_at - make_interval(hours => ${lookbackHours}::int)
       ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1
     ) p ON true
     WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
@@ -200,7 +202,10 @@ async function perSignInHits(tx: Tx, organizationId: string, scope: HitScope, ct
   if (!offHours.enabled && !foreign.enabled && !travel.enabled) return [];
   const withFailures = foreign.enabled && foreign.params.includeFailures;
   if (!mayHold(scope, "successes") && !withFailures) return [];
-  const rows = await signInRows(tx, organizationId, scope, withFailures);
+  // Impossible travel needs the account's previous sign-in only as far back as the fastest allowed trip around the
+  // world (about 20,040 km, the longest distance between two places) could take.
+  const lookbackHours = Math.ceil(20_040 / travel.params.speedKmh) + 1;
+  const rows = await signInRows(tx, organizationId, scope, withFailures, lookbackHours);
   if (rows.length === 0) return [];
   const countries = await Promise.all(rows.map((r) => countryFor(r.country, r.ip)));
   const notices = new Map<string, TravelNoticeWindow[]>();

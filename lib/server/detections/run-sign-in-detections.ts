@@ -15,7 +15,8 @@ import { raiseAlerts } from "./raise-alerts";
 export async function runSignInDetections(tx: Tx, organizationId: string, events: RecordedSignIn[], calendar: OrgCalendar): Promise<string[]> {
   if (events.length === 0) return [];
   const ctx = await loadDetectionContext(tx, organizationId);
-  const scope = { ids: events.map((e) => e.id), failures: events.some((e) => e.outcome === "failure"), successes: events.some((e) => e.outcome === "success") };
+  const times = events.map((e) => e.occurredAt.getTime());
+  const scope = { ids: events.map((e) => e.id), from: new Date(Math.min(...times)), to: new Date(Math.max(...times)), failures: events.some((e) => e.outcome === "failure"), successes: events.some((e) => e.outcome === "success") };
   const hits = await findHits(tx, organizationId, scope, ctx, calendar);
   if (hits.length === 0) return [];
   const groups = groupHits(hits, (kind) => ctx.rules[kind].params.dedupeHours);
