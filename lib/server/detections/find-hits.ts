@@ -161,35 +161,40 @@ interface SignInRow {
 
 /**
  * Sign-ins judged one by one (off-hours, foreign country, impossible travel), each with the account's previous
- * successful sign-in: a lateral index lookup live, a pass over the time-ordered rows in a backfill.
+ * successful sign-in, found by one pass over the time-ordered rows.
  */
 async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withFailures: boolean, lookbackHours: number): Promise<SignInRow[]> {
   const outcome = withFailures ? Prisma.empty : Prisma.sql`AND e.outcome = 'success'`;
-  if ("all" in scope) {
-    const rows = await tx.$queryRaw<Omit<SignInRow, "prevAt" | "prevIp" | "prevCountry">[]>`
-      SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country
-      FROM audit_events e WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
-      ORDER BY e.occurred_at, e.id`;
-    const previous = new Map<string, { at: Date; ip: string | null; country: string | null }>();
-    return rows.map((r) => {
-      const prev = r.actor ? previous.get(r.actor) : undefined;
-      if (r.actor && r.outcome === "success") previous.set(r.actor, { at: r.at, ip: r.ip, country: r.country });
-      return { ...r, prevAt: prev?.at ?? null, prevIp: prev?.ip ?? null, prevCountry: prev?.country ?? null };
-    });
-  }
-  return tx.$queryRaw<SignInRow[]>`
-    SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country,
-      p.occurred_at AS "prevAt", host(p.ip) AS "prevIp", p.country AS "prevCountry"
-    FROM audit_events e
-    LEFT JOIN LATERAL (
-      SELECT f.occurred_at, f.ip, f.country FROM audit_events f
-      WHERE e.outcome = 'success' AND f.organization_id = e.organization_id AND f.actor_id = e.actor_id AND f.action = 'auth.sign_in'
-        AND f.outcome = 'success' AND (f.occurred_at < e.occurred_at OR (f.occurred_at = e.occurred_at AND f.id < e.id))
-        AND f.occurred_at > e.occurred_at - make_interval(hours => ${lookbackHours}::int)
-      ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1
-    ) p ON true
-    WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
+  type Base = Omit<SignInRow, "prevAt" | "prevIp" | "prevCountry">;
+  const rows = await tx.$queryRaw<Base[]>`
+    SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country
+    FROM audit_events e WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
     ORDER BY e.occurred_at, e.id`;
+  // Live, the accounts' earlier successful sign-ins within the lookback come in one query (not one lookup per event),
+  // and one pass in time order pairs each sign-in with the account's previous success, as a backfill does.
+  let earlier: Base[] = [];
+  if (!("all" in scope)) {
+    const actors = [...new Set(rows.filter((r) => r.outcome === "success").map((r) => r.actor!))];
+    if (actors.length > 0) {
+      earlier = await tx.$queryRaw<Base[]>`
+        SELECT f.id, f.occurred_at AS at, 'success' AS outcome, f.actor_id::text AS actor, f.actor_label AS label, host(f.ip) AS ip, f.country
+        FROM audit_events f
+        WHERE f.organization_id = ${organizationId}::uuid AND f.action = 'auth.sign_in' AND f.outcome = 'success'
+          AND f.actor_id = ANY(${actors}::text[]::uuid[])
+          AND f.occurred_at > ${new Date(scope.from.getTime() - lookbackHours * 3_600_000)} AND f.occurred_at <= ${scope.to}
+          AND NOT (f.id = ANY(${scope.ids.map(String)}::text[]::bigint[]))`;
+    }
+  }
+  const judged = new Set(rows.map((r) => String(r.id)));
+  const timeline = [...earlier, ...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const previous = new Map<string, { at: Date; ip: string | null; country: string | null }>();
+  const out: SignInRow[] = [];
+  for (const r of timeline) {
+    const prev = r.actor ? previous.get(r.actor) : undefined;
+    if (r.actor && r.outcome === "success") previous.set(r.actor, { at: r.at, ip: r.ip, country: r.country });
+    if (judged.has(String(r.id))) out.push({ ...r, prevAt: prev?.at ?? null, prevIp: prev?.ip ?? null, prevCountry: prev?.country ?? null });
+  }
+  return out;
 }
 
 /** The event's country, or for an ingested event that carries only an address, the offline GeoIP answer. */
