@@ -6,6 +6,7 @@ import type { BuiltInRoleKey } from "@/lib/permissions";
 import { isBusinessDay, isOffHours, startOfTokyoDay, tokyoParts } from "@/lib/policy/business-calendar";
 import { rebuildSignInDimRollupsSql } from "@/lib/server/audit/rollups";
 import { backfillDetections } from "@/lib/server/detections/backfill";
+import { markSignInsProcessed } from "@/lib/server/audit/process-sign-ins";
 import type { Db, Tx } from "@/lib/server/db";
 import { sealSecret } from "@/lib/server/secret-box";
 import { cachedHash, createOrganization } from "@/tests/factories";
@@ -879,8 +880,9 @@ function planMinato(organizationId: string, now: number, scale: number): OrgPlan
   for (let i = 0; i < 15; i++) b.signIn(formerlyLocked, oldBurst + i * rng.int(18, 26) * 1000, "failure", i < 10 ? "bad_password" : "locked", "203.0.113.88", "SG", HEADLESS_UA);
   formerlyLocked.lockCount = 1;
 
-  // 5. A stolen password: office sign-in at 10:05, then a success from abroad 35 minutes later.
-  let stolenDay = startOfTokyoDay(new Date(now)).getTime() - 5 * DAY;
+  // 5. A stolen password: office sign-in at 10:05, then a success from abroad 35 minutes later, on the last business
+  // day before today (so the alert is recent enough to be still open, whatever the weekday and time of the seed).
+  let stolenDay = startOfTokyoDay(new Date(now)).getTime() - DAY;
   while (!isBusinessDay(new Date(stolenDay + 12 * HOUR))) stolenDay -= DAY;
   const officeAt = stolenDay + 10 * HOUR + 5 * MINUTE;
   b.signIn(compromised, officeAt, "success", null, OFFICE_IPS.hq[1]!, "JP", compromised.profile.desktopUa);
@@ -1254,6 +1256,8 @@ async function writePlan(
   });
   // The alerts these events would have raised, had they come in one by one.
   await backfillDetections(tx, organizationId, { resolveBefore: new Date((events.at(-1)?.occurredAt.getTime() ?? 0) - 7 * DAY) });
+  // Counted and judged above: the processor starts after them.
+  await markSignInsProcessed(tx, organizationId);
   return events.length;
 }
 

@@ -29,7 +29,7 @@ import { ALLOWLIST_MATCH, ALLOWLIST_SCAN, benchAllowlist } from "./lib/bench-all
 import { AUTHORIZE, AUTHORIZE_BASELINE, benchAuthorize, GRANT_COUNTS } from "./lib/bench-authorize";
 import { ensureAppRole } from "@/lib/server/app-role";
 import { DASHBOARD_RAW, DASHBOARD_ROLLUPS, benchRollups } from "./lib/bench-rollups";
-import { INGESTION, INGESTION_COPY, benchIngestion } from "./lib/bench-ingestion";
+import { INGESTION, INGESTION_COPY, INGESTION_END_TO_END, INGESTION_PROCESSING, benchIngestion } from "./lib/bench-ingestion";
 import { formatTable, measure, measureEach, row, summarize, warmUp, type BenchRow, type Sample } from "./lib/bench-stats";
 
 const { values: args } = parseArgs({
@@ -115,7 +115,7 @@ const plan: string[] = [
   SIGN_IN,
   ...engines.flatMap((e) => [`${DASHBOARD_RAW}/${e}`, `${DASHBOARD_ROLLUPS}/${e}`]),
   // PostgreSQL only: the baseline is COPY (psql's \copy).
-  ...(pgUrl ? [INGESTION_COPY, INGESTION] : []),
+  ...(pgUrl ? [INGESTION_COPY, INGESTION, INGESTION_PROCESSING, INGESTION_END_TO_END] : []),
 ];
 const chosen = new Set(plan.filter((name) => !args.only || name.includes(args.only)));
 for (const e of engines) if (LIST_QUERIES.some((q) => chosen.has(listName(e, q.key)))) chosen.add(select1Name(e));
@@ -123,7 +123,8 @@ if ([SIGN_IN, SIGN_IN_PASSWORD_STEP, SIGN_IN_OPERATION, SIGN_IN_DECISION].some((
 if (chosen.has(ALLOWLIST_MATCH)) chosen.add(ALLOWLIST_SCAN);
 for (const e of engines) if (chosen.has(`${AUTHORIZE}/${e}`)) chosen.add(`${AUTHORIZE_BASELINE}/${e}`);
 for (const e of engines) if (chosen.has(`${DASHBOARD_ROLLUPS}/${e}`)) chosen.add(`${DASHBOARD_RAW}/${e}`);
-if (chosen.has(INGESTION)) chosen.add(INGESTION_COPY);
+if ([INGESTION_PROCESSING, INGESTION_END_TO_END].some((name) => chosen.has(name))) chosen.add(INGESTION);
+if (chosen.has(INGESTION)) [INGESTION_COPY, INGESTION_PROCESSING, INGESTION_END_TO_END].forEach((name) => chosen.add(name));
 // Ingestion API events: 100k unless --events says otherwise.
 const ingestionEvents = args.events ? Math.max(1_000, Number(args.events.replaceAll("_", ""))) : 100_000;
 // Sign-in events for the rollups bench: --events N (default 1M) on PostgreSQL; PGlite, in memory, 200k by default and
@@ -496,7 +497,8 @@ if (args.json) {
       "dashboard's 90-day series, heatmap and top lists from the rollups) is compared with the same answers by GROUP BY\n" +
       "over the raw audit_events (ratio = how many times faster the rollups are). ingestion-api-batch (one batch of 1,000\n" +
       "events through the server function of POST /api/v1/events) is compared with COPY of the same 1,000 rows into\n" +
-      "audit_events (ratio = the API's share of COPY's speed; the goal is ≥ 0.5).\n\n",
+      "audit_events (ratio = the API's share of COPY's speed; the goal is ≥ 0.5); ingestion-processing-batch (the rollups\n" +
+      "and detections over that batch, run after its commit) and ingestion-end-to-end-batch (both) against the same COPY.\n\n",
   );
   for (const line of notes) process.stdout.write(`- ${line}\n`);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { sweepExpiredGrants } from "./access/sweep-expired-grants";
+import { sweepPendingSignIns } from "./audit/process-sign-ins";
 import { sweepAuditPartitions } from "./audit/retention";
 import { sweepAlertNotices } from "./detections/deliver-alert-notices";
 import { env } from "./env";
@@ -23,7 +24,9 @@ export function startSweepers(): void {
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweepExpiredGrants()
+    sweepPendingSignIns()
+      .catch((e) => console.error("sign-in processing sweeper failed", e))
+      .then(() => sweepExpiredGrants())
       .catch((e) => console.error("grant sweeper failed", e))
       .then(() => sweepAuditPartitionsHourly())
       .catch((e) => console.error("audit partition sweeper failed", e))

@@ -62,6 +62,27 @@ test("an org admin creates an API key, sees it once, sends events with it (a rep
   const keyless = await service.post("/api/v1/events", { data: events });
   expect(keyless.status()).toBe(401);
 
+  // Ingested events feed the same detections, right after the batch commits: failures from one address against 12
+  // different IDs within minutes are a password spray, and the alert appears in the list for this address.
+  const sprayIp = `198.51.100.${100 + Math.floor(Math.random() * 100)}`;
+  const stamp = Date.now();
+  const spray = Array.from({ length: 12 }, (_, i) => ({
+    id: `e2e-spray-${stamp}-${i}`,
+    occurredAt: new Date(stamp - (12 - i) * 10_000).toISOString(),
+    source: "webmail",
+    loginId: `nobody-${stamp}-${i}@example.jp`,
+    outcome: "failure",
+    reason: "unknown_id",
+    ip: sprayIp,
+  }));
+  const sprayed = await service.post("/api/v1/events", { headers: { authorization: `Bearer ${key}` }, data: { events: spray } });
+  expect(await sprayed.json()).toMatchObject({ accepted: 12 });
+  await expect(async () => {
+    await page.goto(`/alerts?q=${encodeURIComponent(sprayIp)}`);
+    await expect(page.locator("tbody tr", { hasText: sprayIp })).toContainText("パスワードスプレー", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.goto("/settings/api-keys");
+
   await page.reload();
   await expect(row).not.toContainText("未使用");
   await page.screenshot({ path: "test-results/api-keys-ja.png", fullPage: true });

@@ -35,7 +35,7 @@ async function org() {
   return { ...o, contact, contactEmail, member, session };
 }
 
-/** Writes sign-in events the way the ingestion API does: recordSignInEvents in one transaction of the app's database. */
+/** Writes sign-in events the way the console does: recordSignInEvents (rollups and detections in the same transaction). */
 async function record(organizationId: string, events: SignInEventInput[]) {
   const prisma = await db();
   return withOrganization(organizationId, () => prisma.$transaction((tx) => recordSignInEvents(tx, organizationId, events)));

@@ -5,7 +5,11 @@ import { POST } from "@/app/api/v1/events/route";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/server/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
+import { recordSignInEvent } from "@/lib/server/audit";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
+import { drainSignIns, sweepPendingSignIns } from "@/lib/server/audit/process-sign-ins";
+import { db } from "@/lib/server/db";
+import { withOrganization } from "@/lib/server/tenant-context";
 import { createAccount, createOrganization, unique } from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { signedIn } from "@/tests/support/session";
@@ -110,7 +114,9 @@ describe("POST /api/v1/events", () => {
     expect(body.ids).toHaveLength(3);
     expect(await counts(orgA)).toEqual({ audit: before.audit + 3, ingested: before.ingested + 3 });
 
-    const rows = await t.prisma.auditEvent.findMany({ where: { id: { in: body.ids.map(BigInt) } }, orderBy: { id: "asc" } });
+    // ids come in the batch's order.
+    const stored = await t.prisma.auditEvent.findMany({ where: { id: { in: body.ids.map(BigInt) } } });
+    const rows = (body.ids as string[]).map((id) => stored.find((r) => String(r.id) === id)!);
     expect(rows.map((r) => r.organizationId)).toEqual([orgA, orgA, orgA]);
     expect(rows[0]).toMatchObject({ actorId: personA.id, actorLabel: personA.loginId, country: "JP", userAgent: "OCN Mail/5.1", outcome: "success" });
     expect(rows[0]!.details).toEqual({ source: "mail", eventId: batch[0]!.id, apiKeyId: keyAId });
@@ -231,5 +237,56 @@ describe("POST /api/v1/events", () => {
     // B's key cannot revoke or list A's keys from B's session either.
     await expect(adminB.run(() => revokeApiKey({ id: keyAId }))).rejects.toMatchObject({ code: "not_found" });
     expect((await adminB.run(() => listApiKeys())).keys.map((k) => k.id)).not.toContain(keyAId);
+  });
+});
+
+describe("rollups and detections after an ingested batch", () => {
+  const rolledUp = async (org: string) => {
+    const [row] = await t.sql.rows<{ n: number }>(`SELECT COALESCE(sum(success_count + failure_count), 0)::int AS n FROM sign_in_rollups WHERE organization_id = '${org}'`);
+    return row!.n;
+  };
+  const drain = async (org: string) => drainSignIns(org);
+
+  it("counts and judges the batch once the processor has run: rollups match the log, the alert names the ingested failures", async () => {
+    await drain(orgA);
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit);
+    const start = Date.now() - 10 * 60_000;
+    const failures = Array.from({ length: 8 }, (_, i) =>
+      event({ occurredAt: new Date(start + i * 20_000).toISOString(), outcome: "failure", reason: "bad_password", ip: "198.51.100.23" }),
+    );
+    const body = await (await post(keyA, { events: failures })).json();
+    expect(body.accepted).toBe(8);
+    // Answered at the speed of the insert: the batch is stored and still to be counted and judged.
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit - 8);
+
+    expect(await drain(orgA)).toBe(8);
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit);
+    const alert = await t.prisma.alert.findFirstOrThrow({ where: { organizationId: orgA, kind: "repeated_failures", subjectKey: personA.id } });
+    expect(alert.evidenceEventIds.map(String)).toEqual(expect.arrayContaining(body.ids.slice(-5)));
+    // Exactly once: a second run finds nothing, and the counts do not move.
+    expect(await drain(orgA)).toBe(0);
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit);
+  });
+
+  it("a console sign-in judges what is pending before it in its own transaction; the sweeper finds nothing left", async () => {
+    const pending = await (await post(keyA, { events: [event({ country: "US", ip: "192.0.2.44" })] })).json();
+    expect(pending.accepted).toBe(1);
+    const prisma = await db();
+    await withOrganization(orgA, () =>
+      prisma.$transaction((tx) => recordSignInEvent(tx, { organizationId: orgA, action: "auth.sign_in", actorId: personA.id, actorLabel: personA.loginId, outcome: "success", ip: "203.0.113.10", country: "JP" })),
+    );
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit);
+    const foreign = await t.prisma.alert.findFirstOrThrow({ where: { organizationId: orgA, kind: "foreign_sign_in", subjectKey: personA.id } });
+    expect(foreign.evidenceEventIds.map(String)).toContain(pending.ids[0]);
+    await sweepPendingSignIns();
+    expect(await drain(orgA)).toBe(0);
+  });
+
+  it("the sweeper processes a batch nobody processed (a kick lost to a crash)", async () => {
+    const body = await (await post(keyA, { events: [event(), event()] })).json();
+    expect(body.accepted).toBe(2);
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit - 2);
+    await sweepPendingSignIns();
+    expect(await rolledUp(orgA)).toBe((await counts(orgA)).audit);
   });
 });

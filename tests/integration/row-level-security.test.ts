@@ -71,6 +71,7 @@ async function seedTenant(): Promise<Tenant> {
     `INSERT INTO sign_in_challenges (organization_id, account_id, token_hash, step, expires_at) VALUES (${o}, ${m}, md5(random()::text), 'mfa', now())`,
     `INSERT INTO sign_in_failures (account_id) VALUES (${m})`,
     `INSERT INTO sign_in_rollups (organization_id, hour) VALUES (${o}, date_trunc('hour', now()))`,
+    `INSERT INTO sign_in_cursors (organization_id, processed_seq) VALUES (${o}, 0) ON CONFLICT DO NOTHING`,
   ]) {
     await t.sql.exec(statement);
   }

@@ -1,9 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import type { AuditInput } from "../audit";
-import { runSignInDetections } from "../detections/run-sign-in-detections";
-import { loadOrgCalendar } from "../org/org-calendar";
-import { bumpSignInRollups } from "./rollups";
+import { processAllPendingSignIns } from "./process-sign-ins";
 
 /** A sign-in event as written: what rollups and detections look at. */
 export interface RecordedSignIn {
@@ -21,9 +19,10 @@ export interface RecordedSignIn {
 export type SignInEventInput = Omit<AuditInput, "organizationId" | "action">;
 
 /**
- * The one way sign-in events of an organization are written (the sign-in pipeline and the ingestion API): the
- * events, the hourly rollups the dashboards read, and the detections — all in the caller's transaction. The
- * result is in the caller's order.
+ * The console's own sign-in attempts of an organization: the events, then — in the caller's transaction — the
+ * rollups the dashboards read and the detections over them and over anything still pending before them
+ * (process-sign-ins.ts), so the alert exists when the attempt commits. The result is in the caller's order.
+ * (The ingestion API writes its batches with one statement of its own and leaves them to the processor.)
  */
 export async function recordSignInEvents(tx: Tx, organizationId: string, events: SignInEventInput[]): Promise<RecordedSignIn[]> {
   if (events.length === 0) return [];
@@ -61,8 +60,6 @@ export async function recordSignInEvents(tx: Tx, organizationId: string, events:
   const inTimeOrder: RecordedSignIn[] = written.map((r) => ({ ...r, country: r.country?.trim() || null }));
   const recorded: RecordedSignIn[] = new Array(events.length);
   order.forEach(({ i }, k) => (recorded[i] = inTimeOrder[k]!));
-  const calendar = await loadOrgCalendar(tx, organizationId);
-  await bumpSignInRollups(tx, organizationId, inTimeOrder, calendar);
-  await runSignInDetections(tx, organizationId, inTimeOrder, calendar);
+  await processAllPendingSignIns(tx, organizationId);
   return recorded;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en/detections.json";
 import ja from "@/lib/i18n/messages/ja/detections.json";
@@ -99,23 +100,25 @@ export async function queueAlertNotices(
     }
     if (organization.webhookUrl) webhooks.push({ alertId: alert.id, payload: webhookPayload(alert, { id: organization.id, name: organization.name }, event) });
   }
-  // An INSERT … VALUES returns its rows in the order given: the n-th mail id belongs to the n-th mail.
-  const mailIds = mails.length
-    ? await tx.mailMessage.createManyAndReturn({
-        data: mails.map((m) => ({ organizationId: organization.id, to: m.to, subject: m.subject, body: m.body })),
-        select: { id: true },
-      })
-    : [];
+  // The mails get their ids here, so one statement writes them and the deliveries that point at them.
+  const mailRows = mails.map((m) => ({ id: randomUUID(), to: m.to, subject: m.subject, body: m.body }));
   const rows = [
-    ...mails.map((m, i) => ({ alert_id: m.alertId, channel: "mail", mail_message_id: mailIds[i]!.id, url: null, payload: null })),
+    ...mails.map((m, i) => ({ alert_id: m.alertId, channel: "mail", mail_message_id: mailRows[i]!.id, url: null, payload: null })),
     ...webhooks.map((w) => ({ alert_id: w.alertId, channel: "webhook", mail_message_id: null, url: organization.webhookUrl, payload: w.payload })),
   ];
   if (rows.length === 0) return [];
   const inserted = await tx.$queryRaw<{ id: string }[]>`
+    WITH mails AS (
+      INSERT INTO mail_messages (id, organization_id, "to", subject, body)
+      SELECT m.id, ${organization.id}::uuid, m."to", m.subject, m.body
+      FROM jsonb_to_recordset(${JSON.stringify(mailRows)}::jsonb) AS m(id uuid, "to" text, subject text, body text)
+      RETURNING id
+    )
     INSERT INTO alert_deliveries (organization_id, alert_id, channel, mail_message_id, url, payload)
     SELECT ${organization.id}::uuid, r.alert_id, r.channel, r.mail_message_id, r.url, r.payload
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS r(alert_id uuid, channel text, mail_message_id uuid, url text, payload jsonb)
+    WHERE r.mail_message_id IS NULL OR r.mail_message_id IN (SELECT id FROM mails)
     RETURNING id::text AS id`;
   return inserted.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { appendEvidence, severityRank, withinDedupeWindow, type DetectionKind, type Severity } from "@/lib/policy/detections";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "../db";
 import type { HitGroup } from "./alert-groups";
 import type { DetectionContext } from "./load-detection-context";
@@ -16,8 +16,8 @@ export interface RaisedAlerts {
  * Writes each group as an alert: an open or acknowledged alert of the same kind and subject last seen within the
  * rule's dedupe window grows (count, last seen, evidence); otherwise a new alert is created and its notices queued.
  * Transaction-scoped advisory locks on (organization, kind, subject), taken in one order, make concurrent sign-ins
- * agree on one alert. Set-based: one statement for the locks, one to find the alerts to grow, one insert for the new
- * ones and one per table for their notices, however many groups a batch of events made.
+ * agree on one alert. Set-based: one statement for the locks, one to find the alerts to grow, one update for those,
+ * one insert for the new ones and one per table for their notices, however many groups a batch of events made.
  */
 export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGroup[], ctx: DetectionContext): Promise<RaisedAlerts> {
   const out: RaisedAlerts = { alertIds: [], deliveryIds: [] };
@@ -44,6 +44,7 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
 
   const notices: { alert: AlertNotice; event: "alert.created" | "alert.severity_raised" }[] = [];
   const fresh: { g: HitGroup; severity: Severity; explanation: AlertNotice["explanation"] }[] = [];
+  const grown: { g: HitGroup; severity: Severity; raised: boolean; explanation: AlertNotice["explanation"]; existing: (typeof candidates)[number] }[] = [];
   for (const g of [...groups].sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime())) {
     const rule = ctx.rules[g.kind];
     const severity = rule.severity;
@@ -52,48 +53,64 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
     // Only the first group of a subject can grow an existing alert: later groups are beyond the window by construction.
     current.delete(keyOf(g));
     if (existing && withinDedupeWindow(existing.lastSeenAt, g.firstAt, rule.params.dedupeHours)) {
-      const raised = severityRank(severity) > severityRank(existing.severity as Severity);
-      const updated = await tx.alert.update({
-        where: { id: existing.id },
-        data: {
-          count: existing.count + g.count,
-          lastSeenAt: g.lastAt > existing.lastSeenAt ? g.lastAt : existing.lastSeenAt,
-          evidenceEventIds: appendEvidence(existing.evidenceEventIds, g.evidence),
-          explanation: explanation as Prisma.InputJsonObject,
-          ...(g.subjectLabel ? { subjectLabel: g.subjectLabel } : {}),
-          ...(raised ? { severity } : {}),
-        },
-        select: { id: true, count: true, firstSeenAt: true, lastSeenAt: true, subjectLabel: true },
-      });
+      grown.push({ g, severity, raised: severityRank(severity) > severityRank(existing.severity as Severity), explanation, existing });
+    } else {
+      fresh.push({ g, severity, explanation });
+    }
+  }
+
+  if (grown.length > 0) {
+    // One UPDATE for every alert that grows (count, last seen, evidence, the newest explanation, a higher severity).
+    const updates = grown.map(({ g, severity, raised, explanation, existing }) => ({
+      id: existing.id,
+      count: existing.count + g.count,
+      last_seen_at: (g.lastAt > existing.lastSeenAt ? g.lastAt : existing.lastSeenAt).toISOString(),
+      evidence: appendEvidence(existing.evidenceEventIds, g.evidence).map(String),
+      explanation,
+      subject_label: g.subjectLabel,
+      severity: raised ? severity : null,
+    }));
+    const rows = await tx.$queryRaw<{ id: string; count: number; firstSeenAt: Date; lastSeenAt: Date; subjectLabel: string | null }[]>`
+      UPDATE alerts a SET count = u.count, last_seen_at = u.last_seen_at, evidence_event_ids = u.evidence::bigint[], explanation = u.explanation,
+        subject_label = COALESCE(u.subject_label, a.subject_label), severity = COALESCE(u.severity::"AlertSeverity", a.severity), updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+        AS u(id uuid, count int, last_seen_at timestamptz, evidence text[], explanation jsonb, subject_label text, severity text)
+      WHERE a.id = u.id AND a.organization_id = ${organizationId}::uuid
+      RETURNING a.id::text AS id, a.count, a.first_seen_at AS "firstSeenAt", a.last_seen_at AS "lastSeenAt", a.subject_label AS "subjectLabel"`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const { g, severity, raised, explanation, existing } of grown) {
+      const updated = byId.get(existing.id)!;
       out.alertIds.push(updated.id);
       if (raised) notices.push({ alert: toNotice(g, severity, explanation, updated), event: "alert.severity_raised" });
-      continue;
     }
-    fresh.push({ g, severity, explanation });
   }
 
   if (fresh.length > 0) {
-    // An INSERT … VALUES returns its rows in the order given: the n-th row is the n-th group's alert.
-    const created = await tx.alert.createManyAndReturn({
-      data: fresh.map(({ g, severity, explanation }) => ({
-        organizationId,
-        kind: g.kind,
-        severity,
-        subjectType: g.subjectType,
-        subjectKey: g.subjectKey,
-        subjectLabel: g.subjectLabel,
-        firstSeenAt: g.firstAt,
-        lastSeenAt: g.lastAt,
-        count: g.count,
-        evidenceEventIds: g.evidence,
-        explanation: explanation as Prisma.InputJsonObject,
-      })),
-      select: { id: true, count: true, firstSeenAt: true, lastSeenAt: true, subjectLabel: true },
-    });
-    created.forEach((row, i) => {
-      const { g, severity, explanation } = fresh[i]!;
-      out.alertIds.push(row.id);
-      notices.push({ alert: toNotice(g, severity, explanation, row), event: "alert.created" });
+    // The new alerts get their ids here: one INSERT, and no need to match returned rows back to groups.
+    const rows = fresh.map(({ g, severity, explanation }) => ({
+      id: randomUUID(),
+      kind: g.kind,
+      severity,
+      subject_type: g.subjectType,
+      subject_key: g.subjectKey,
+      subject_label: g.subjectLabel,
+      first_seen_at: g.firstAt.toISOString(),
+      last_seen_at: g.lastAt.toISOString(),
+      count: g.count,
+      evidence: g.evidence.map(String),
+      explanation,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO alerts (id, organization_id, kind, severity, subject_type, subject_key, subject_label, first_seen_at, last_seen_at, count,
+        evidence_event_ids, explanation)
+      SELECT r.id, ${organizationId}::uuid, r.kind, r.severity::"AlertSeverity", r.subject_type, r.subject_key, r.subject_label, r.first_seen_at,
+        r.last_seen_at, r.count, r.evidence::bigint[], r.explanation
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, kind text, severity text, subject_type text, subject_key text,
+        subject_label text, first_seen_at timestamptz, last_seen_at timestamptz, count int, evidence text[], explanation jsonb)`;
+    fresh.forEach(({ g, severity, explanation }, i) => {
+      const { id, count } = rows[i]!;
+      out.alertIds.push(id);
+      notices.push({ alert: toNotice(g, severity, explanation, { id, count, firstSeenAt: g.firstAt, lastSeenAt: g.lastAt, subjectLabel: g.subjectLabel }), event: "alert.created" });
     });
   }
   out.deliveryIds.push(...(await queueAlertNotices(tx, { id: organizationId, name: ctx.organizationName, webhookUrl: ctx.webhookUrl }, notices)));
