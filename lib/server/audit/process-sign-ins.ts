@@ -33,9 +33,8 @@ export async function processPendingSignIns(tx: Tx, organizationId: string, limi
     ORDER BY chain_seq
     LIMIT ${limit}::int`;
   if (pending.length === 0) return { processed: 0, more: false };
-  const events = pending
-    .map(({ seq: _seq, ...e }) => e)
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // In time order for the rollups and the rules (the extra seq field is ignored by both).
+  const events: RecordedSignIn[] = [...pending].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const calendar = await loadOrgCalendar(tx, organizationId);
   await bumpSignInRollups(tx, organizationId, events, calendar);
   await runSignInDetections(tx, organizationId, events, calendar);
