@@ -17,3 +17,10 @@ export function formatDateTime(date: Date | string | null | undefined): string {
 export function formatNumber(n: number): string {
   return n.toLocaleString("ja-JP");
 }
+
+/** A calendar day stored without a time (a DATE column, read as UTC midnight) as 2026/11/30. */
+export function formatDay(date: Date | string | null | undefined): string {
+  if (!date) return "—";
+  const d = new Date(date);
+  return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
+}

@@ -7,6 +7,7 @@ import { isBusinessDay, isOffHours, startOfTokyoDay, tokyoParts } from "@/lib/po
 import { rebuildSignInDimRollupsSql } from "@/lib/server/audit/rollups";
 import { backfillDetections } from "@/lib/server/detections/backfill";
 import { markSignInsProcessed } from "@/lib/server/audit/process-sign-ins";
+import { planOffboardingTasks } from "@/lib/policy/offboarding";
 import type { Db, Tx } from "@/lib/server/db";
 import { sealSecret } from "@/lib/server/secret-box";
 import { cachedHash, createOrganization } from "@/tests/factories";
@@ -1444,6 +1445,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
       const minato = await createOrganization(tx, { name: MINATO.name, nameKana: MINATO.nameKana, customerNumber: DEMO_CUSTOMER_NUMBER, createdAt: created });
       await tx.organization.update({ where: { id: minato.id }, data: { isDemo: true } });
       let count = await writePlan(tx, planMinato(minato.id, now, scale), minato.roleIds, hashes);
+      await seedOffboarding(tx, minato.id, now);
       const sakuraExists = await tx.organization.findUnique({ where: { customerNumber: SAKURA_CUSTOMER_NUMBER }, select: { id: true } });
       let sakuraId: string | null = null;
       if (!sakuraExists) {
@@ -1458,4 +1460,93 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
     { timeout: 300_000, maxWait: 60_000 },
   );
   return { seeded: true, credentials, events };
+}
+
+// ---------------------------------------------------------------------------------------------- offboarding
+
+/**
+ * Offboarding cases for the demo, from the people the plan already made leave: each recent leaver whose handset is
+ * still on its way back has a case in progress (credentials wiped, statements exported, the SIM return open — overdue
+ * where the 14 days have passed — and the line's decision open); earlier leavers have completed cases. One contractor
+ * leaves at the end of this month (JST, 18:00): a scheduled case, whose access end already holds.
+ */
+async function seedOffboarding(tx: Tx, organizationId: string, now: number): Promise<void> {
+  const hr = await tx.account.findFirst({ where: { organizationId, loginId: `hr@${MINATO.domain}` }, select: { id: true, loginId: true } });
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { simReturnDays: true } });
+  const leavers = await tx.account.findMany({
+    where: { organizationId, status: "disabled", disabledAt: { gte: new Date(now - 120 * DAY) } },
+    orderBy: { disabledAt: "asc" },
+    select: { id: true, loginId: true, displayName: true, disabledAt: true, lines: { select: { id: true, simType: true, status: true } } },
+  });
+  for (const leaver of leavers) {
+    const at = leaver.disabledAt!;
+    const pendingLines = leaver.lines.filter((l) => l.status === "pending_return");
+    const done = pendingLines.length === 0;
+    const c = await tx.offboardingCase.create({
+      data: {
+        organizationId,
+        accountId: leaver.id,
+        trigger: "leaving",
+        effectiveAt: at,
+        appliedAt: at,
+        status: done ? "completed" : "in_progress",
+        completedAt: done ? new Date(at.getTime() + 3 * DAY) : null,
+        initiatedById: hr?.id ?? null,
+        subjectLabel: `${leaver.displayName} (${leaver.loginId})`,
+        note: "退職（自己都合）",
+        grantsSnapshot: [{ role: "member", roleName: "メンバー", startsAt: at.toISOString(), endsAt: null }],
+        createdAt: new Date(at.getTime() - 7 * DAY),
+      },
+      select: { id: true },
+    });
+    const closed = (kind: "wipe_device_credentials" | "export_statements", lineId: string | null, days: number, extra: Prisma.OffboardingTaskCreateManyInput["evidence"] | null, note: string | null) => ({
+      organizationId,
+      caseId: c.id,
+      kind,
+      lineId,
+      ownerRoleKey: kind === "wipe_device_credentials" ? "account_admin" : "billing_manager",
+      dueAt: new Date(at.getTime() + (kind === "wipe_device_credentials" ? 1 : 7) * DAY),
+      status: "done" as const,
+      evidence: extra ?? undefined,
+      note,
+      completedAt: new Date(at.getTime() + days * DAY),
+      completedByLabel: kind === "wipe_device_credentials" ? `accounts@${MINATO.domain}` : `billing@${MINATO.domain}`,
+    });
+    const tasks: Prisma.OffboardingTaskCreateManyInput[] = [closed("wipe_device_credentials", null, 0.2, { mailClientWiped: true, appWiped: true }, null)];
+    for (const line of pendingLines) {
+      tasks.push(closed("export_statements", line.id, 1, null, "経理共有フォルダ/回線明細/退職者"));
+      tasks.push({ organizationId, caseId: c.id, kind: "return_sim", lineId: line.id, ownerRoleKey: "line_operator", dueAt: new Date(at.getTime() + org.simReturnDays * DAY) });
+      tasks.push({ organizationId, caseId: c.id, kind: "decide_line", lineId: line.id, ownerRoleKey: "line_operator", dueAt: new Date(at.getTime() + 7 * DAY) });
+    }
+    await tx.offboardingTask.createMany({ data: tasks });
+  }
+
+  // 契約終了: a contractor leaves at 18:00 JST on the last day of this month.
+  const contractor = await tx.account.findFirst({
+    where: { organizationId, kind: "contractor", status: "active", lines: { some: { status: "active" } } },
+    orderBy: { loginId: "asc" },
+    select: { id: true, loginId: true, displayName: true, lines: { select: { id: true, simType: true, status: true } } },
+  });
+  if (!contractor) return;
+  const p = tokyoParts(new Date(now));
+  let effectiveAt = new Date(Date.UTC(p.year, p.month, 0, 18 - 9));
+  if (effectiveAt.getTime() <= now + DAY) effectiveAt = new Date(Date.UTC(p.year, p.month + 1, 0, 18 - 9));
+  const c = await tx.offboardingCase.create({
+    data: {
+      organizationId,
+      accountId: contractor.id,
+      trigger: "contract_end",
+      effectiveAt,
+      status: "scheduled",
+      initiatedById: hr?.id ?? null,
+      subjectLabel: `${contractor.displayName} (${contractor.loginId})`,
+      note: "委託契約の満了",
+      grantsSnapshot: [],
+      createdAt: new Date(now - 2 * DAY),
+    },
+    select: { id: true },
+  });
+  const planned = planOffboardingTasks("contract_end", effectiveAt, contractor.lines, org.simReturnDays);
+  await tx.offboardingTask.createMany({ data: planned.map((t) => ({ organizationId, caseId: c.id, kind: t.kind, lineId: t.lineId, ownerRoleKey: t.ownerRoleKey, dueAt: t.dueAt })) });
+  await tx.account.update({ where: { id: contractor.id }, data: { accessEndsAt: effectiveAt } });
 }

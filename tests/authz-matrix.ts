@@ -21,10 +21,17 @@ export const PAGES: Record<string, Requirement> = {
   "/requests": "signed-in",
   // Visible to its requester and to whoever may view its domain; anyone else is told it is not found.
   "/requests/[id]": "signed-in",
-  "/offboarding": { domain: "offboarding", level: "view" },
+  // Offboarding is read by offboarding:view and by the functions that close its tasks (lines:, accounts:, billing:manage):
+  // the operations decide (lib/server/offboarding/read-access.ts); a member is refused (tests/e2e/offboarding.spec.ts).
+  "/offboarding": "signed-in",
+  "/offboarding/new": { domain: "offboarding", level: "manage" },
+  "/offboarding/[id]": "signed-in",
+  "/offboarding/[id]/print": "signed-in",
+  "/offboarding/returns": "signed-in",
   "/reviews": { domain: "reviews", level: "view" },
   "/lines": { domain: "lines", level: "view" },
   "/lines/[id]": { domain: "lines", level: "view" },
+  "/lines/import": { domain: "lines", level: "manage" },
   "/billing": { domain: "billing", level: "view" },
   "/alerts": { domain: "security", level: "view" },
   "/alerts/[id]": { domain: "security", level: "view" },
@@ -57,6 +64,10 @@ export const ROUTES: Record<string, Requirement> = {
   "POST /api/accounts/import": { domain: "accounts", level: "manage" },
   "GET /api/accounts/export": { domain: "accounts", level: "view" },
   "GET /api/audit/export": { domain: "audit", level: "view" },
+  "POST /api/lines/import": { domain: "lines", level: "manage" },
+  "GET /api/lines/export": { domain: "lines", level: "view" },
+  // Downloading a line's statement marks it exported (what a cancellation needs): a change, so manage.
+  "GET /api/lines/[id]/statement": { domain: "lines", level: "manage" },
   // Other OCN services send sign-in events with an API key holding events:write (tests/integration/ingestion.test.ts).
   "POST /api/v1/events": "api-key",
 };
@@ -64,7 +75,17 @@ export const ROUTES: Record<string, Requirement> = {
 /** Server actions by file and export name. */
 export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/lines/[id]/actions.ts#updateLineSettingsAction": { domain: "lines", level: "manage" },
+  "app/(console)/offboarding/actions.ts#startOffboardingAction": { domain: "offboarding", level: "manage" },
+  "app/(console)/offboarding/actions.ts#cancelOffboardingAction": { domain: "offboarding", level: "manage" },
+  // Closed by HR or the task's owning function (lines:, accounts:, billing:manage); a line decision needs lines:manage.
+  "app/(console)/offboarding/actions.ts#completeOffboardingTaskAction": "signed-in",
+  "app/(console)/offboarding/actions.ts#skipOffboardingTaskAction": "signed-in",
+  "app/(console)/offboarding/actions.ts#startDeviceDisposalAction": { domain: "lines", level: "manage" },
+  "app/(console)/offboarding/actions.ts#updateSimReturnDaysAction": { domain: "offboarding", level: "manage" },
   "app/(console)/lines/[id]/actions.ts#requestLineSettingsChangeAction": { domain: "lines", level: "request" },
+  "app/(console)/lines/[id]/actions.ts#assignLineAction": { domain: "lines", level: "manage" },
+  "app/(console)/lines/[id]/actions.ts#requestLineAssignmentAction": { domain: "lines", level: "request" },
+  "app/(console)/lines/[id]/actions.ts#changeLineStateAction": { domain: "lines", level: "manage" },
   "app/(console)/settings/api-keys/actions.ts#createApiKeyAction": { domain: "org", level: "manage" },
   "app/(console)/settings/api-keys/actions.ts#revokeApiKeyAction": { domain: "org", level: "manage" },
   "app/(console)/billing/actions.ts#updateBillingProfileAction": { domain: "billing", level: "manage" },

@@ -6,6 +6,7 @@ import { formatNumber } from "@/lib/format";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { getConsoleContext } from "@/lib/server/org/get-console-context";
 import { load } from "@/lib/server/page";
+import { OffboardingNext } from "./_components/offboarding-next";
 import { SecurityPanels } from "./_components/security-panels";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -66,6 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           />
         ) : null}
       </div>
+      {offboarding && offboarding.next.length > 0 ? <OffboardingNext summary={offboarding} /> : null}
       {signIns && security ? <SecurityPanels panels={security} series={signIns.series} now={now} /> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { cache } from "react";
 import { can, mergePermissions, type Domain, type Level, type PermissionSet } from "@/lib/permissions";
 import { resolveClientIp, parseTrustedProxies } from "@/lib/policy/client-ip";
@@ -70,6 +71,7 @@ async function loadActor(sessionId: string): Promise<Actor | null> {
           loginId: true,
           displayName: true,
           status: true,
+          accessEndsAt: true,
           sessionVersion: true,
           organizationId: true,
           organization: { select: { name: true, sessionPolicy: { select: { idleMinutes: true } } } },
@@ -82,6 +84,8 @@ async function loadActor(sessionId: string): Promise<Actor | null> {
   if (now.getTime() - session.lastSeenAt.getTime() > idleLimit) return null;
   const account = session.account;
   if (account.status !== "active" || account.sessionVersion !== session.sessionVersion) return null;
+  // An offboarding case's effective time ends every session exactly then, before anything has been written.
+  if (accessEnded(account.accessEndsAt, now)) return null;
   if (account.organizationId !== session.organizationId) return null;
 
   const grants = await prisma.roleGrant.findMany({

@@ -3,6 +3,8 @@ import { sweepExpiredGrants } from "./access/sweep-expired-grants";
 import { sweepPendingSignIns } from "./audit/process-sign-ins";
 import { sweepAuditPartitions } from "./audit/retention";
 import { sweepAlertNotices } from "./detections/deliver-alert-notices";
+import { sweepDueOffboarding } from "./offboarding/apply-case";
+import { sweepOverdueOffboardingTasks } from "./offboarding/escalate-overdue";
 import { env } from "./env";
 
 let timer: NodeJS.Timeout | undefined;
@@ -28,6 +30,10 @@ export function startSweepers(): void {
       .catch((e) => console.error("sign-in processing sweeper failed", e))
       .then(() => sweepExpiredGrants())
       .catch((e) => console.error("grant sweeper failed", e))
+      .then(() => sweepDueOffboarding())
+      .catch((e) => console.error("offboarding sweeper failed", e))
+      .then(() => sweepOverdueOffboardingTasks())
+      .catch((e) => console.error("offboarding escalation sweeper failed", e))
       .then(() => sweepAuditPartitionsHourly())
       .catch((e) => console.error("audit partition sweeper failed", e))
       .then(() => sweepAlertNotices())

@@ -87,6 +87,24 @@ describe("seedDemo", { timeout: 120_000 }, () => {
     expect(porting!.mnpExpiresAt!.getTime() - now.getTime()).toBe(3 * 86_400_000);
   });
 
+  it("has offboarding cases: leavers whose SIMs are on their way back (tasks open) and a scheduled contract end", async () => {
+    const open = await database.prisma.offboardingCase.findMany({
+      where: { organizationId: minatoId, status: "in_progress" },
+      select: { accountId: true, tasks: { select: { kind: true, status: true, line: { select: { status: true, assignedAccountId: true } } } } },
+    });
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    for (const c of open) {
+      const ret = c.tasks.filter((t) => t.kind === "return_sim");
+      expect(ret.length).toBeGreaterThanOrEqual(1);
+      for (const t of ret) expect(t).toMatchObject({ status: "open", line: { status: "pending_return", assignedAccountId: c.accountId } });
+      expect(c.tasks.find((t) => t.kind === "wipe_device_credentials")?.status).toBe("done");
+    }
+    const scheduled = await database.prisma.offboardingCase.findFirstOrThrow({ where: { organizationId: minatoId, status: "scheduled" }, select: { effectiveAt: true, trigger: true, account: { select: { accessEndsAt: true, kind: true } } } });
+    expect(scheduled).toMatchObject({ trigger: "contract_end", account: { kind: "contractor" } });
+    expect(scheduled.account!.accessEndsAt).toEqual(scheduled.effectiveAt);
+    expect(scheduled.effectiveAt.getTime()).toBeGreaterThan(now.getTime());
+  });
+
   it("has 90 days of sign-ins with a weekday business-hours rhythm", async () => {
     expect(first.events).toBeGreaterThanOrEqual(30_000);
     expect(first.events).toBeLessThanOrEqual(60_000);

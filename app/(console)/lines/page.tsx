@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { hrefWith } from "@/lib/url-state";
 import { listLines } from "@/lib/server/lines/list-lines";
 import { load } from "@/lib/server/page";
+import { LinesCsvActions } from "./_components/lines-csv-actions";
 import { LinesFilters } from "./_components/lines-filters";
 import { LinesTable } from "./_components/lines-table";
 
@@ -15,16 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LinesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const result = await load(() => listLines({ q: one("q"), status: one("status"), page: one("page") }));
+  const result = await load(() => listLines({ q: one("q"), status: one("status"), simType: one("simType"), holder: one("holder"), plan: one("plan"), page: one("page") }));
   const t = await getTranslations("lines");
   const { query } = result;
-  const state = { q: query.q, status: query.status, page: query.page };
+  const state = { q: query.q, status: query.status, simType: query.simType, holder: query.holder, plan: query.plan, page: query.page };
   return (
     <div>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")} actions={<LinesCsvActions query={query} canImport={result.canManage} />} />
       <LinesFilters query={query} />
       {result.lines.length > 0 ? (
-        <LinesTable rows={result.lines} />
+        <LinesTable rows={result.lines} now={result.now} canSeeAccounts={result.canSeeAccounts} />
       ) : (
         <div className="rounded-lg border border-dashed border-neutral-300 bg-white px-6 py-12 text-center">
           <p className="font-medium">{t("empty")}</p>

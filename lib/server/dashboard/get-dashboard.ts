@@ -11,6 +11,7 @@ import {
 } from "@/lib/policy/security-dashboard";
 import { authorize } from "../authorize";
 import { db } from "../db";
+import { pendingOffboardingSummary } from "../offboarding/list-pending-returns";
 import { readSignInHours, readTopDims, type DimCount } from "./read-rollups";
 
 const DAY_MS = 86_400_000;
@@ -67,13 +68,10 @@ export async function getDashboard(input: { range?: string } = {}, now = new Dat
     : null;
 
   // Shown only where offboarding is in use: an organization with no tasks at all gets no empty card.
-  let offboarding: { open: number; overdue: number } | null = null;
+  // Open tasks of cases in effect, overdue first, with the next few to do.
+  let offboarding: Awaited<ReturnType<typeof pendingOffboardingSummary>> | null = null;
   if (can(actor.permissions, "offboarding", "view") && (await prisma.offboardingTask.findFirst({ where: { organizationId: org }, select: { id: true } }))) {
-    const [open, overdue] = await Promise.all([
-      prisma.offboardingTask.count({ where: { organizationId: org, status: "open" } }),
-      prisma.offboardingTask.count({ where: { organizationId: org, status: "open", dueAt: { lt: now } } }),
-    ]);
-    offboarding = { open, overdue };
+    offboarding = await pendingOffboardingSummary(org, now);
   }
 
   let signIns: {

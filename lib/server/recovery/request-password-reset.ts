@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import crypto from "node:crypto";
 import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { requestPasswordResetSchema } from "@/lib/schemas/recovery";
@@ -30,12 +31,12 @@ async function requestInOrganization(loginId: string, client: ClientInfo): Promi
   const now = new Date();
   const account = await prisma.account.findUnique({
     where: { loginId },
-    select: { id: true, organizationId: true, loginId: true, email: true, displayName: true, status: true },
+    select: { id: true, organizationId: true, loginId: true, email: true, displayName: true, status: true, accessEndsAt: true },
   });
   const base = { action: "auth.password_reset_requested", ip: client.ip, userAgent: client.userAgent, occurredAt: now, targetType: "account" };
-  if (!account || account.status === "disabled" || account.status === "invited") {
+  if (!account || account.status === "disabled" || account.status === "invited" || accessEnded(account.accessEndsAt, now)) {
     await prisma.$transaction((tx) =>
-      recordAudit(tx, { ...base, organizationId: account?.organizationId ?? null, actorLabel: loginId.slice(0, 254), targetId: account?.id ?? null, outcome: "failure", reason: account ? account.status : "unknown_id" }),
+      recordAudit(tx, { ...base, organizationId: account?.organizationId ?? null, actorLabel: loginId.slice(0, 254), targetId: account?.id ?? null, outcome: "failure", reason: !account ? "unknown_id" : accessEnded(account.accessEndsAt, now) ? "disabled" : account.status }),
     );
     return;
   }

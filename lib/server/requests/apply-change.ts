@@ -27,7 +27,7 @@ export async function applyChange(
     organizationId: actor.organizationId,
     actorId: actor.accountId,
     actorLabel: actor.loginId,
-    action: kind.changedAction,
+    action: kind.actionFor?.(changes) ?? kind.changedAction,
     targetType: kind.targetType,
     targetId,
     targetLabel: target.label,

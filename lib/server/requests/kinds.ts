@@ -4,11 +4,13 @@ import "server-only";
 import { roleGrantKind } from "../access/role-grant-kind";
 import { billingProfileKind } from "../billing/billing-profile-kind";
 import { AppError } from "../errors";
+import { lineAssignmentKind } from "../lines/line-assignment-kind";
 import { lineSettingsKind } from "../lines/line-settings-kind";
 import type { RequestKind } from "./request-kind";
 
 export const REQUEST_KINDS: readonly RequestKind[] = [
   lineSettingsKind,
+  lineAssignmentKind,
   billingProfileKind,
   roleGrantKind,
 ];

@@ -45,6 +45,8 @@ export interface RequestKind<P = Record<string, unknown>> {
   noun: string;
   /** The audit action of the change itself, written when it is applied directly or by an approval. */
   changedAction: string;
+  /** When the action depends on the change (a line assigned or unassigned): the action for these changes. */
+  actionFor?(changes: Change[]): string;
   /** The payload's schema; its output must parse again unchanged, as stored payloads are re-validated on approval. */
   schema: z.ZodType<P>;
   /** The target as it is now, inside the caller's transaction; null when it is not in this organization. */

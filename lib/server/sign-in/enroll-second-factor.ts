@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { generateBackupCodes, otpauthUri, verifyTotp } from "@/lib/policy/totp";
 import { recordAudit } from "../audit";
 import { db } from "../db";
@@ -40,7 +41,7 @@ export async function enrollSecondFactor(
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
       if (isLocked(account, now)) return { outcome: await refuse(tx, account, "locked", client, now, "enroll") };
-      if (account.status !== "active" && account.status !== "locked") return { outcome: await refuse(tx, account, "disabled", client, now, "enroll") };
+      if ((account.status !== "active" && account.status !== "locked") || accessEnded(account.accessEndsAt, now)) return { outcome: await refuse(tx, account, "disabled", client, now, "enroll") };
       const secret = openSecret(challenge.pendingSecret!, account.id);
       const verdict = verifyTotp(secret, input.code, now, null);
       if (!verdict.ok) {

@@ -12,6 +12,7 @@ export async function lockAndLoadAccount(tx: Tx, accountId: string) {
       organizationId: true,
       loginId: true,
       status: true,
+      accessEndsAt: true,
       lockedUntil: true,
       lockCount: true,
       sessionVersion: true,

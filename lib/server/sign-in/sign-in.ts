@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { generateTotpSecret } from "@/lib/policy/totp";
 import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { SignInInput } from "@/lib/schemas/auth";
@@ -64,6 +65,8 @@ export async function decideFirstFactor(accountId: string, passwordOk: boolean, 
       if (account.status === "disabled" || account.status === "suspended" || account.status === "invited") {
         return refuse(tx, account, account.status, client, now);
       }
+      // Offboarding: from the case's effective time on, as disabled (the status itself may not be written yet).
+      if (accessEnded(account.accessEndsAt, now)) return refuse(tx, account, "disabled", client, now);
       if (!passwordOk) {
         await registerFailure(tx, account, account.lockout, { now, ...client });
         return refuse(tx, account, "bad_password", client, now);

@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { z } from "zod";
 import { normalizeBackupCode, verifyTotp } from "@/lib/policy/totp";
 import { db } from "../db";
@@ -25,7 +26,7 @@ export async function verifySecondFactor(token: string | undefined, input: z.inf
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
       if (isLocked(account, now)) return refuse(tx, account, "locked", client, now, "mfa");
-      if (account.status !== "active" && account.status !== "locked") return refuse(tx, account, "disabled", client, now, "mfa");
+      if ((account.status !== "active" && account.status !== "locked") || accessEnded(account.accessEndsAt, now)) return refuse(tx, account, "disabled", client, now, "mfa");
       const address = await checkAddress(tx, { organizationId: account.organizationId, ip: client.ip, isAdmin: account.isAdmin, now });
       if (!address.allowed) return refuse(tx, account, "ip_not_allowed", client, now, "mfa");
 

@@ -1,0 +1,18 @@
+// GET /api/lines/[id]/statement — one line's record and history as CSV; marks its statements exported (audited).
+import { exportLineStatement } from "@/lib/server/lines/export-line-statement";
+import { errorResponse } from "@/lib/server/route-response";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  // The id is the path segment before "statement": /api/lines/<id>/statement.
+  const id = new URL(request.url).pathname.split("/").at(-2) ?? "";
+  try {
+    const { fileName, text } = await exportLineStatement({ id: decodeURIComponent(id) });
+    return new Response(text, {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { csvLine, formatJst, UTF8_BOM } from "@/lib/policy/account-csv";
+import { ROAMING_LABELS, SIM_TYPE_LABELS } from "@/lib/policy/line-csv";
+import { lineIdSchema } from "@/lib/schemas/lines";
+import ja from "@/lib/i18n/messages/ja/core.json";
+import { authorize, clientContext } from "../authorize";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { applyLineChange } from "./apply-line-change";
+
+const text = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/**
+ * A line's statement as an Excel-safe CSV: its record, then every audit event about it, oldest first. Downloading it
+ * marks the statements exported (what a cancellation needs), audited as line.statements_exported, in one transaction.
+ */
+export async function exportLineStatement(input: { id: string }): Promise<{ fileName: string; text: string }> {
+  const actor = await authorize("lines", "manage");
+  const parsed = lineIdSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("not_found", "No such line.");
+  const { userAgent } = await clientContext();
+  const prisma = await db();
+  const now = new Date();
+  return prisma.$transaction(async (tx) => {
+    const line = await tx.line.findFirst({
+      where: { id: parsed.data.id, organizationId: actor.organizationId },
+      select: {
+        id: true,
+        phoneNumber: true,
+        iccid: true,
+        simType: true,
+        plan: true,
+        dataAllowanceGb: true,
+        internationalRoaming: true,
+        status: true,
+        costCenter: true,
+        mnpNumber: true,
+        mnpExpiresAt: true,
+        activatedAt: true,
+        assignedAccount: { select: { loginId: true, displayName: true } },
+      },
+    });
+    if (!line) throw new AppError("not_found", "No such line.");
+    const events = await tx.auditEvent.findMany({
+      where: { organizationId: actor.organizationId, targetType: "line", targetId: line.id },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      select: { occurredAt: true, action: true, actorLabel: true, reason: true, details: true },
+    });
+    await applyLineChange(tx, {
+      organizationId: actor.organizationId,
+      lineId: line.id,
+      change: { kind: "statements_exported" },
+      actor: { accountId: actor.accountId, label: actor.loginId },
+      now,
+      ip: actor.ip,
+      userAgent,
+    });
+    const record: [string, string | null | undefined][] = [
+      ["電話番号", line.phoneNumber],
+      ["ICCID", line.iccid],
+      ["SIM種別", SIM_TYPE_LABELS[line.simType]],
+      ["プラン", line.plan],
+      ["データ容量GB", String(line.dataAllowanceGb)],
+      ["国際ローミング", line.internationalRoaming ? ROAMING_LABELS.on : ROAMING_LABELS.off],
+      ["状態", ja.lineStatus[line.status]],
+      ["利用者OCN ID", line.assignedAccount?.loginId],
+      ["利用者名", line.assignedAccount?.displayName],
+      ["コストセンター", line.costCenter],
+      ["MNP予約番号", line.mnpNumber],
+      ["MNP有効期限", line.mnpExpiresAt ? formatJst(line.mnpExpiresAt) : ""],
+      ["開通日時", line.activatedAt ? formatJst(line.activatedAt) : ""],
+      ["出力日時", formatJst(now)],
+      ["出力者", actor.loginId],
+    ];
+    let out = UTF8_BOM + csvLine(["項目", "値"]);
+    for (const [k, v] of record) out += csvLine([k, v]);
+    out += "\r\n" + csvLine(["日時", "操作", "実行者", "理由", "変更前", "変更後"]);
+    for (const e of events) {
+      const d = (e.details ?? {}) as { before?: unknown; after?: unknown };
+      out += csvLine([formatJst(e.occurredAt), e.action, e.actorLabel, e.reason, text(d.before), text(d.after)]);
+    }
+    const stamp = formatJst(now).replace(/\//g, "").replace(" ", "-").replace(":", "");
+    return { fileName: `line-statement-${line.phoneNumber.replace(/-/g, "")}-${stamp}.csv`, text: out };
+  });
+}
