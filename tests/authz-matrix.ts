@@ -67,7 +67,8 @@ export const ROUTES: Record<string, Requirement> = {
   "POST /api/lines/import": { domain: "lines", level: "manage" },
   "GET /api/lines/export": { domain: "lines", level: "view" },
   // Downloading a line's statement marks it exported (what a cancellation needs): a change, so manage.
-  "GET /api/lines/[id]/statement": { domain: "lines", level: "manage" },
+  // lines:manage or billing:manage (billing exports a leaver's statements): the run says per role.
+  "POST /api/lines/[id]/statement": "signed-in",
   // Other OCN services send sign-in events with an API key holding events:write (tests/integration/ingestion.test.ts).
   "POST /api/v1/events": "api-key",
 };

@@ -104,7 +104,8 @@ export type RequestLineAssignmentInput = z.input<typeof requestLineAssignmentSch
 // ───────────────────────── state changes ─────────────────────────
 
 /** The state changes the line page offers (assignment has its own form). */
-export const LINE_STATE_CHANGES = LINE_CHANGE_KINDS.filter((k) => k !== "reassign" && k !== "unassign");
+// "statements_exported" is set only by a real export of the line's statement (exportLineStatement), never by hand.
+export const LINE_STATE_CHANGES = LINE_CHANGE_KINDS.filter((k) => k !== "reassign" && k !== "unassign" && k !== "statements_exported");
 export type LineStateChange = (typeof LINE_STATE_CHANGES)[number];
 
 /** A JST date-time as the form's datetime-local (2026-12-01T10:00) or a date (through that day) sends it; a Date passes. */

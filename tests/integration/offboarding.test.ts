@@ -2,6 +2,7 @@
 // tasks come from what the person holds, closing them records evidence and changes the lines, overdue tasks escalate.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authorize } from "@/lib/server/authorize";
+import { exportLineStatement } from "@/lib/server/lines/export-line-statement";
 import { sweepDueOffboarding } from "@/lib/server/offboarding/apply-case";
 import { cancelOffboarding } from "@/lib/server/offboarding/cancel-case";
 import { completeOffboardingTask, skipOffboardingTask } from "@/lib/server/offboarding/complete-task";
@@ -12,6 +13,9 @@ import { listProposedCases } from "@/lib/server/offboarding/list-proposals";
 import { startDeviceDisposal } from "@/lib/server/offboarding/start-disposal";
 import { startOffboarding } from "@/lib/server/offboarding/start-offboarding";
 import { updateSimReturnDays } from "@/lib/server/offboarding/update-sim-return-days";
+import { remindLoginId } from "@/lib/server/recovery/remind-login-id";
+import { requestPasswordReset } from "@/lib/server/recovery/request-password-reset";
+import { resetPassword } from "@/lib/server/recovery/reset-password";
 import { signIn } from "@/lib/server/sign-in/sign-in";
 import { createAccount, createLine, createOrganization } from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/database";
@@ -26,6 +30,7 @@ let hr: Awaited<ReturnType<typeof signedIn>>;
 let hrAccountId: string;
 let lineOperator: Awaited<ReturnType<typeof signedIn>>;
 let member: Awaited<ReturnType<typeof signedIn>>;
+let billing: Awaited<ReturnType<typeof signedIn>>;
 let securityEmail: string;
 let lineOperatorEmail: string;
 const client = { ip: "192.0.2.10", userAgent: "vitest" };
@@ -43,6 +48,8 @@ beforeAll(async () => {
   lineOperatorEmail = (await t.prisma.account.findUniqueOrThrow({ where: { id: l.id } })).email;
   const m = await createAccount(t.prisma, { organizationId: org.id });
   member = await signedIn(m.loginId, m.password);
+  const b = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["billing_manager"] });
+  billing = await signedIn(b.loginId, b.password);
   const s = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["security_auditor"] });
   securityEmail = (await t.prisma.account.findUniqueOrThrow({ where: { id: s.id } })).email;
 }, 120_000);
@@ -121,6 +128,27 @@ describe("starting a case", () => {
     expect(await t.prisma.session.count({ where: { accountId: person.id, revokedAt: null } })).toBe(0);
   });
 
+  it("a reset link mailed before the effective time does not work after it, and no reminder names the ID", async () => {
+    const { person } = await leaverWithLines();
+    await requestPasswordReset({ loginId: person.loginId }, client);
+    const mail = await t.prisma.mailMessage.findFirstOrThrow({ where: { to: person.loginId }, orderBy: { createdAt: "desc" } });
+    const token = /\/sign-in\/reset\/([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+    const effectiveAt = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
+    await hr.run(() => startOffboarding({ accountId: person.id, trigger: "leaving", timing: "scheduled", effectiveAt: effectiveAt.toISOString() }));
+    // Before the effective time a reminder is still mailed (so the check below can fail).
+    const mailsBefore = await t.prisma.mailMessage.count({ where: { to: person.loginId } });
+    await remindLoginId({ customerNumber: org.customerNumber, email: person.loginId }, client);
+    expect(await t.prisma.mailMessage.count({ where: { to: person.loginId } })).toBe(mailsBefore + 1);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(effectiveAt);
+    const before = (await t.prisma.account.findUniqueOrThrow({ where: { id: person.id } })).passwordChangedAt;
+    expect(await resetPassword(token, { password: "Umi-no-Hi-Sakura-2026", confirm: "Umi-no-Hi-Sakura-2026" }, client)).toEqual({ ok: false, expired: true });
+    expect((await t.prisma.account.findUniqueOrThrow({ where: { id: person.id } })).passwordChangedAt).toEqual(before);
+    const mails = await t.prisma.mailMessage.count({ where: { to: person.loginId } });
+    await remindLoginId({ customerNumber: org.customerNumber, email: person.loginId }, client);
+    expect(await t.prisma.mailMessage.count({ where: { to: person.loginId } }), "no reminder for an ended account").toBe(mails);
+  });
+
   it("a scheduled case can be cancelled before its time, and the person keeps signing in", async () => {
     const { person, session } = await leaverWithLines();
     const { caseId } = await hr.run(() => startOffboarding({ accountId: person.id, trigger: "leaving", timing: "scheduled", effectiveAt: new Date(Date.now() + 2 * DAY).toISOString() }));
@@ -132,14 +160,29 @@ describe("starting a case", () => {
     await expect(hr.run(() => cancelOffboarding({ caseId }))).rejects.toMatchObject({ code: "conflict", key: "not_cancellable" });
   });
 
-  it("a transfer keeps the person signed in but ends their roles other than member at the effective time", async () => {
+  it("never the organization's last org admin", async () => {
+    const admin = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["org_admin"] });
+    await expect(hr.run(() => startOffboarding({ accountId: admin.id, trigger: "leaving", timing: "now" }))).rejects.toMatchObject({ code: "conflict", field: "accountId", key: "last_admin" });
+    expect(await t.prisma.offboardingCase.count({ where: { accountId: admin.id } })).toBe(0);
+    await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["org_admin"] });
+    await hr.run(() => startOffboarding({ accountId: admin.id, trigger: "leaving", timing: "now" }));
+    expect((await t.prisma.account.findUniqueOrThrow({ where: { id: admin.id } })).status).toBe("disabled");
+  });
+
+  it("a transfer keeps the person signed in but ends their roles other than member (custom ones too) at the effective time", async () => {
     const person = await createAccount(t.prisma, { organizationId: org.id, roleKeys: ["member", "line_operator"] });
+    const custom = await t.prisma.role.create({ data: { organizationId: org.id, name: `独自の役割 ${person.id.slice(0, 8)}`, permissions: { create: [{ domain: "accounts", level: "manage" }] } } });
+    await t.prisma.roleGrant.create({ data: { organizationId: org.id, accountId: person.id, roleId: custom.id, reason: "試験" } });
     const session = await signedIn(person.loginId, person.password);
+    expect((await session.run(() => authorize())).permissions).toMatchObject({ accounts: "manage", lines: "manage" });
     const { caseId } = await hr.run(() => startOffboarding({ accountId: person.id, trigger: "transfer", timing: "now", newDepartment: "大阪支店 営業部" }));
     const actor = await session.run(() => authorize());
     expect(actor.permissions).toEqual({});
     expect((await t.prisma.account.findUniqueOrThrow({ where: { id: person.id } })).status).toBe("active");
     expect((await tasksOf(caseId)).map((x) => x.kind)).toEqual(["reevaluate_roles"]);
+    // Written down by applyCase: the custom grant revoked, member kept.
+    expect(await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: person.id, roleId: custom.id } })).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await t.prisma.roleGrant.count({ where: { accountId: person.id, revokedAt: null, role: { key: "member" } } })).toBe(1);
     expect((await t.prisma.offboardingCase.findUniqueOrThrow({ where: { id: caseId } })).newDepartment).toBe("大阪支店 営業部");
   });
 
@@ -209,8 +252,12 @@ describe("closing tasks", () => {
   });
 
   it("with the statements exported the line is cancelled; the wipe needs both confirmations; when all are closed the case is complete", async () => {
-    await expect(hr.run(async () => completeOffboardingTask({ taskId: await task("export_statements", esimId) }))).rejects.toMatchObject({ field: "evidence" });
-    await hr.run(async () => completeOffboardingTask({ taskId: await task("export_statements", esimId), evidence: "経理共有フォルダ/2026-11/090xxxx.pdf" }));
+    // Closed on a real download of the statement only, never on a note; billing may download it.
+    await expect(hr.run(async () => completeOffboardingTask({ taskId: await task("export_statements", esimId), evidence: "出力しました" }))).rejects.toMatchObject({ field: "evidence", key: "statements_not_exported" });
+    await expect(member.run(() => exportLineStatement({ id: esimId }))).rejects.toMatchObject({ code: "forbidden" });
+    const statement = await billing.run(() => exportLineStatement({ id: esimId }));
+    expect(statement.text).toContain("電話番号");
+    await hr.run(async () => completeOffboardingTask({ taskId: await task("export_statements", esimId), evidence: "経理共有フォルダ/2026-11/090xxxx.csv" }));
     expect((await t.prisma.line.findUniqueOrThrow({ where: { id: esimId } })).statementsExportedAt).not.toBeNull();
     await lineOperator.run(async () => completeOffboardingTask({ taskId: await task("decide_line", esimId), decision: "cancel" }));
     expect((await t.prisma.line.findUniqueOrThrow({ where: { id: esimId } })).status).toBe("cancelled");
@@ -218,6 +265,7 @@ describe("closing tasks", () => {
     await expect(hr.run(async () => completeOffboardingTask({ taskId: await task("wipe_device_credentials"), mailClientWiped: true }))).rejects.toMatchObject({ field: "appWiped", key: "confirm_both" });
     await hr.run(async () => completeOffboardingTask({ taskId: await task("wipe_device_credentials"), mailClientWiped: "on" as never, appWiped: "on" as never }));
     await hr.run(async () => completeOffboardingTask({ taskId: await task("delete_esim"), evidence: "OCN ポータルでプロファイル削除" }));
+    await lineOperator.run(() => exportLineStatement({ id: physicalId }));
     await hr.run(async () => completeOffboardingTask({ taskId: await task("export_statements", physicalId), evidence: "経理共有フォルダ" }));
     expect((await t.prisma.offboardingCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("in_progress");
     await expect(lineOperator.run(async () => skipOffboardingTask({ taskId: await task("decide_line", physicalId), note: "" }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["note"] })] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { hashToken } from "../sign-in/challenge";
@@ -23,10 +24,10 @@ export async function findInvitation(token: string | undefined, now = new Date()
       organizationId: true,
       expiresAt: true,
       usedAt: true,
-      account: { select: { loginId: true, displayName: true, status: true, organization: { select: { name: true, passwordPolicy: { select: { minLength: true } } } } } },
+      account: { select: { loginId: true, displayName: true, status: true, accessEndsAt: true, organization: { select: { name: true, passwordPolicy: { select: { minLength: true } } } } } },
     },
   }));
-  if (!row || row.usedAt || row.expiresAt <= now || row.account.status !== "invited") return null;
+  if (!row || row.usedAt || row.expiresAt <= now || row.account.status !== "invited" || accessEnded(row.account.accessEndsAt, now)) return null;
   return {
     id: row.id,
     accountId: row.accountId,

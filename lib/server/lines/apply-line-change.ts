@@ -108,7 +108,9 @@ export async function applyLineChange(tx: Tx, input: ApplyLineChangeInput): Prom
       break;
     case "port_out": {
       const number = change.mnpNumber !== undefined && change.mnpNumber !== "" ? normalizeMnpNumber(change.mnpNumber) : line.mnpNumber;
-      const expiresAt = change.mnpExpiresAt ?? line.mnpExpiresAt;
+      // A new number brings its own expiry: the stored one belongs to the old number.
+      const newNumber = number !== line.mnpNumber;
+      const expiresAt = change.mnpExpiresAt ?? (newNumber ? null : line.mnpExpiresAt);
       const mnp = mnpReservationProblem({ number, expiresAt }, now);
       if (mnp?.problem === "mnp_expired") {
         throw new AppError("invalid", `The MNP reservation number ${number} expired on ${formatJst(expiresAt!)} (JST); get a new one from the carrier and try again.`, mnp.field, "mnp_expired");

@@ -30,8 +30,14 @@ export async function applyCase(tx: Tx, c: CaseToApply, now: Date): Promise<void
   const system = { organizationId: c.organizationId, actorId: null, actorLabel: "system (offboarding)", occurredAt: now, outcome: "success" as const };
   if (!c.accountId) return;
   const account = await tx.account.findUniqueOrThrow({ where: { id: c.accountId }, select: { id: true, loginId: true, status: true } });
+  // A leaver loses every grant; a transfer the ones it held when the case started, other than member (the snapshot).
+  let transferred: string[] | null = null;
+  if (!endsAccess(c.trigger)) {
+    const { grantsSnapshot } = await tx.offboardingCase.findUniqueOrThrow({ where: { id: c.id }, select: { grantsSnapshot: true } });
+    transferred = ((grantsSnapshot as { grantId?: string; role?: string }[] | null) ?? []).filter((g) => g.grantId && g.role !== "member").map((g) => g.grantId!);
+  }
   const grants = await tx.roleGrant.findMany({
-    where: { accountId: account.id, revokedAt: null, ...(endsAccess(c.trigger) ? {} : { role: { key: { not: "member" } } }) },
+    where: { accountId: account.id, revokedAt: null, ...(transferred ? { id: { in: transferred } } : {}) },
     select: { id: true, role: { select: { key: true, name: true } } },
   });
   if (grants.length > 0) await tx.roleGrant.updateMany({ where: { id: { in: grants.map((g) => g.id) } }, data: { revokedAt: now } });
@@ -72,6 +78,9 @@ export async function sweepDueOffboarding(now = new Date()): Promise<void> {
       orderBy: { effectiveAt: "asc" },
       take: 100,
     });
-    for (const c of due) await prisma.$transaction((tx) => applyCase(tx, c, now));
+    for (const c of due) {
+      // One case that fails (and is retried next time) does not hold up the others.
+      await prisma.$transaction((tx) => applyCase(tx, c, now)).catch((e) => console.error(`offboarding case ${c.id} could not be applied`, e));
+    }
   });
 }

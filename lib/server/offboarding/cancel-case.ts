@@ -13,7 +13,7 @@ interface SnapshotGrant {
 /**
  * Calls off a case before its effective time (the person stays after all): the access end is lifted, a transfer's
  * grants get their own ends back, the open tasks are dropped. Once effective, a case cannot be cancelled — the account
- * is reactivated and given roles the usual way instead.
+ * stays disabled; someone who stays after all is invited again with a new account.
  */
 export async function cancelOffboarding(input: CaseIdInput): Promise<void> {
   const actor = await authorize("offboarding", "manage");

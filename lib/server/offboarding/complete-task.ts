@@ -22,6 +22,10 @@ export function mayComplete(actor: Pick<Actor, "permissions">, kind: TaskKind): 
 }
 
 async function loadOpenTask(tx: Tx, actor: Actor, taskId: string) {
+  // One closer per case at a time: two people closing the same task (or the last two) wait on the case's row, and the
+  // second then reads the task as closed (or sees the case complete).
+  await tx.$queryRaw`SELECT c.id FROM offboarding_cases c JOIN offboarding_tasks t ON t.case_id = c.id
+    WHERE t.id = ${taskId}::uuid AND t.organization_id = ${actor.organizationId}::uuid FOR UPDATE OF c`;
   const task = await tx.offboardingTask.findFirst({
     where: { id: taskId, organizationId: actor.organizationId },
     select: {
@@ -31,7 +35,7 @@ async function loadOpenTask(tx: Tx, actor: Actor, taskId: string) {
       lineId: true,
       caseId: true,
       case: { select: { id: true, organizationId: true, status: true, accountId: true, subjectLabel: true, trigger: true, effectiveAt: true } },
-      line: { select: { id: true, phoneNumber: true, simType: true } },
+      line: { select: { id: true, phoneNumber: true, simType: true, statementsExportedAt: true } },
     },
   });
   if (!task) throw new AppError("not_found", "No such task.");
@@ -87,8 +91,10 @@ export async function completeOffboardingTask(input: CompleteTaskInput): Promise
         update.evidence = { mailClientWiped: true, appWiped: true };
         break;
       case "export_statements":
-        if (!data.evidence) throw new AppError("invalid", "Note where the exported statements are kept.", "evidence", "required");
-        if (task.lineId) await applyLineChange(tx, { organizationId: actor.organizationId, lineId: task.lineId, change: { kind: "statements_exported" }, actor: lineActor, now, ip: actor.ip });
+        // Closed only once the line's statement was really downloaded (which records statementsExportedAt), never on a note.
+        if (task.line && !task.line.statementsExportedAt) {
+          throw new AppError("invalid", "Download the line's statement first (on the line's page); then close this task.", "evidence", "statements_not_exported");
+        }
         break;
       case "decide_line": {
         if (!task.lineId) throw new AppError("conflict", "This task has no line.");
@@ -143,6 +149,7 @@ export async function skipOffboardingTask(input: SkipTaskInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const now = new Date();
     const task = await loadOpenTask(tx, actor, data.taskId);
+    if (task.case.status === "scheduled" && task.case.effectiveAt > now) throw new AppError("conflict", "The case is not effective yet: its tasks open at the effective time.", undefined, "case_not_effective");
     await tx.offboardingTask.update({ where: { id: task.id }, data: { status: "skipped", note: data.note, completedById: actor.accountId, completedByLabel: actor.loginId, completedAt: now } });
     await recordAudit(tx, {
       organizationId: actor.organizationId,

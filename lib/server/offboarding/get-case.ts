@@ -58,10 +58,17 @@ export async function getOffboardingCase(caseId: string) {
     select: { id: true, occurredAt: true, action: true, actorLabel: true, details: true },
     take: 200,
   });
+  // Task owners outside HR (line operators, account admins, billing) see the checklist, not the person's file: the
+  // reason noted by HR, the employee number and the roles held are for offboarding:view.
+  const fullView = can(actor.permissions, "offboarding", "view");
+  const redacted = fullView
+    ? c
+    : { ...c, note: null, grantsSnapshot: null, account: c.account ? { ...c.account, employeeNumber: null } : null };
   return {
     now,
+    fullView,
     case: {
-      ...c,
+      ...redacted,
       tasks: c.tasks.map((t) => ({ ...t, overdue: t.status === "open" && t.dueAt < now, mayComplete: c.status !== "cancelled" && mayComplete(actor, t.kind as TaskKind) })),
     },
     history: history.map((h) => ({ ...h, id: String(h.id) })),

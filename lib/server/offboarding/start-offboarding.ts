@@ -27,6 +27,8 @@ export async function startOffboarding(input: StartOffboardingInput): Promise<{ 
     const effectiveAt = data.effectiveAt ?? now;
     if (effectiveAt.getTime() < now.getTime() - PAST_GRACE_MS) throw new AppError("invalid", "The effective time is in the past: choose now or a later time.", "effectiveAt", "effective_past");
     if (effectiveAt.getTime() > now.getTime() + YEAR) throw new AppError("invalid", "The effective time is more than a year ahead.", "effectiveAt", "effective_too_far");
+    // The person's row, locked: two HR staff registering the same person at once make one case, the second is refused.
+    await tx.$queryRaw`SELECT id FROM accounts WHERE id = ${data.accountId}::uuid AND organization_id = ${actor.organizationId}::uuid FOR UPDATE`;
     const account = await tx.account.findFirst({
       where: { id: data.accountId, organizationId: actor.organizationId },
       select: { id: true, loginId: true, displayName: true, status: true, accessEndsAt: true, department: { select: { name: true } } },
@@ -34,6 +36,19 @@ export async function startOffboarding(input: StartOffboardingInput): Promise<{ 
     if (!account) throw new AppError("not_found", "No such account.", "accountId");
     if (account.id === actor.accountId) throw new AppError("forbidden", "You cannot start your own offboarding: someone else in HR must.", "accountId", "self_offboarding");
     if (account.status === "disabled") throw new AppError("conflict", "This account is already disabled.", "accountId", "already_disabled");
+    // Never the organization's last org admin: nobody would be left to run the console.
+    const holdsAdmin = (accountId: { not: string } | string) => ({
+      accountId,
+      organizationId: actor.organizationId,
+      revokedAt: null,
+      startsAt: { lte: now },
+      OR: [{ endsAt: null }, { endsAt: { gt: effectiveAt } }],
+      role: { key: "org_admin" },
+      account: { status: { in: ["active" as const, "locked" as const] }, OR: [{ accessEndsAt: null }, { accessEndsAt: { gt: effectiveAt } }] },
+    });
+    if ((await tx.roleGrant.count({ where: holdsAdmin(account.id) })) > 0 && (await tx.roleGrant.count({ where: holdsAdmin({ not: account.id }) })) === 0) {
+      throw new AppError("conflict", "This person is the organization's last org admin. Give the org admin role to someone else first.", "accountId", "last_admin");
+    }
     const open = await tx.offboardingCase.findFirst({ where: { organizationId: actor.organizationId, accountId: account.id, status: { in: ["scheduled", "in_progress"] }, trigger: { not: "device_disposal" } }, select: { id: true } });
     if (open) throw new AppError("conflict", "This person already has an offboarding case in progress.", "accountId", "case_open");
 
@@ -75,11 +90,10 @@ export async function startOffboarding(input: StartOffboardingInput): Promise<{ 
     if (endsAccess(data.trigger)) {
       await tx.account.update({ where: { id: account.id }, data: { accessEndsAt: account.accessEndsAt && account.accessEndsAt < effectiveAt ? account.accessEndsAt : effectiveAt } });
     } else {
-      // A transfer: the roles other than member end at the effective time (the grant checks compare with the clock).
-      await tx.roleGrant.updateMany({
-        where: { accountId: account.id, revokedAt: null, role: { key: { not: "member" } }, OR: [{ endsAt: null }, { endsAt: { gt: effectiveAt } }] },
-        data: { endsAt: effectiveAt },
-      });
+      // A transfer: the roles held now other than member (custom roles included) end at the effective time — the
+      // grant checks compare with the clock. Roles granted later, for the new department, are not touched.
+      const ending = grants.filter((g) => g.role.key !== "member" && (g.endsAt === null || g.endsAt > effectiveAt)).map((g) => g.id);
+      if (ending.length > 0) await tx.roleGrant.updateMany({ where: { id: { in: ending } }, data: { endsAt: effectiveAt } });
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,

@@ -21,7 +21,8 @@ async function remindInOrganization(input: z.infer<typeof remindLoginIdSchema>, 
   const org = await prisma.organization.findUnique({ where: { customerNumber: input.customerNumber }, select: { id: true, name: true } });
   const accounts = org
     ? await prisma.account.findMany({
-        where: { organizationId: org.id, email: input.email, status: { in: ["active", "locked", "suspended"] } },
+        // Not the IDs of people whose access has ended (offboarding), even before the sweeper disables them.
+        where: { organizationId: org.id, email: input.email, status: { in: ["active", "locked", "suspended"] }, OR: [{ accessEndsAt: null }, { accessEndsAt: { gt: now } }] },
         select: { id: true, loginId: true, displayName: true },
         orderBy: { loginId: "asc" },
       })

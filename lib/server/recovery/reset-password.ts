@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { hashToken } from "../sign-in/challenge";
@@ -19,9 +20,11 @@ async function findInOrganization(tokenHash: string, now: Date) {
   const prisma = await db();
   const row = await prisma.passwordResetToken.findUnique({
     where: { tokenHash },
-    select: { id: true, accountId: true, organizationId: true, createdAt: true, expiresAt: true, usedAt: true, account: { select: { loginId: true, organization: { select: { passwordPolicy: { select: { minLength: true } } } } } } },
+    select: { id: true, accountId: true, organizationId: true, createdAt: true, expiresAt: true, usedAt: true, account: { select: { loginId: true, status: true, accessEndsAt: true, organization: { select: { passwordPolicy: { select: { minLength: true } } } } } } },
   });
   if (!row || row.usedAt || row.expiresAt <= now) return null;
+  // A link mailed before the account was disabled or its access ended (offboarding) no longer works.
+  if (row.account.status === "disabled" || accessEnded(row.account.accessEndsAt, now)) return null;
   const newer = await prisma.passwordResetToken.count({ where: { accountId: row.accountId, createdAt: { gt: row.createdAt } } });
   if (newer > 0) return null;
   return { id: row.id, accountId: row.accountId, organizationId: row.organizationId, loginId: row.account.loginId, minLength: row.account.organization.passwordPolicy?.minLength ?? 12 };

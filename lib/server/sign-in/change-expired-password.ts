@@ -1,10 +1,11 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { withOrganization } from "../tenant-context";
 import { findChallenge } from "./challenge";
-import { auditBase, finishSignIn, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
+import { auditBase, finishSignIn, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
 import { lockAndLoadAccount } from "./sign-in-account";
 import { setPassword, type PasswordRejection } from "./set-password";
 
@@ -24,6 +25,11 @@ export async function changeExpiredPassword(
   return withOrganization(challenge.organizationId, () => prisma.$transaction(
     async (tx) => {
       const now = new Date();
+      // An offboarding's effective time may have come while the form was open: no new password, no session.
+      const current = await lockAndLoadAccount(tx, challenge.accountId);
+      if (accessEnded(current.accessEndsAt, now) || current.status === "disabled" || current.status === "suspended") {
+        return { outcome: await refuse(tx, current, "disabled", client, now, "change_password") };
+      }
       const result = await setPassword(tx, challenge.accountId, input.password, now);
       if (!result.ok) return { problems: result.problems };
       const account = await lockAndLoadAccount(tx, challenge.accountId);

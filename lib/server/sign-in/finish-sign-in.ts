@@ -1,4 +1,5 @@
 import "server-only";
+import { accessEnded } from "@/lib/policy/offboarding";
 import { passwordExpiry } from "@/lib/policy/password";
 import { recordSignInEvent } from "../audit";
 import type { Tx } from "../db";
@@ -54,6 +55,8 @@ export async function refuse(tx: Tx, account: SignInAccount, reason: SignInFailu
  * The success event is written only here, so each sign-in counts once in the log and the rollup.
  */
 export async function finishSignIn(tx: Tx, account: SignInAccount, client: ClientInfo, now: Date, factor: string): Promise<SignInOutcome> {
+  // Every way to a session passes here: none after an offboarding's effective time, whatever step began before it.
+  if (accessEnded(account.accessEndsAt, now)) return refuse(tx, account, "disabled", client, now, factor);
   const expiry = passwordExpiry(account.passwordChangedAt, account.maxPasswordAgeDays, now);
   if (account.mustChangePassword || expiry.state === "expired") {
     const token = await createChallenge(tx, { organizationId: account.organizationId, accountId: account.id, step: "change_password", ...client, now });

@@ -49,7 +49,7 @@ const Section = ({ id, title, aside, children }: { id: string; title: string; as
 // One case: who, what and when, the roles held, the checklist with a form on each task the viewer may close, the history.
 export default async function OffboardingCasePage({ params }: Params) {
   const { id } = await params;
-  const { case: c, history, cancellable, now } = await load(() => getOffboardingCase(id));
+  const { case: c, history, cancellable, now, fullView } = await load(() => getOffboardingCase(id));
   const t = await getTranslations();
   const effective = c.effectiveAt <= now;
   const snapshot = (c.grantsSnapshot as SnapshotGrant[] | null) ?? [];
@@ -295,7 +295,7 @@ export default async function OffboardingCasePage({ params }: Params) {
               ))}
             </dl>
           </Section>
-          {c.trigger === "device_disposal" ? null : (
+          {c.trigger === "device_disposal" || !fullView ? null : (
             <Section id="snapshot" title={t("offboarding.detail.snapshot")}>
               <p className="mb-2 text-xs text-neutral-600">{t("offboarding.detail.snapshotHint")}</p>
               {snapshot.length === 0 ? (

@@ -15,7 +15,7 @@ import type { ActionResult } from "@/lib/server/action";
 import { changeLineStateAction } from "../actions";
 
 type Answer = ActionResult<{ change: string }>;
-const SIMPLE: LineChangeKind[] = ["suspend", "resume", "mark_pending_return", "mark_returned", "statements_exported"];
+const SIMPLE: LineChangeKind[] = ["suspend", "resume", "mark_pending_return", "mark_returned"];
 
 /** "2026-11-20T10:00" (JST, as typed) → "2026/11/20 10:00" for messages. */
 const typedTime = (s: string) => s.replace(/-/g, "/").replace("T", " ");
@@ -91,12 +91,13 @@ export function LineStateActions({
               {t(`state.actions.${k}`)}
             </Button>
           ))}
-          <Button asChild variant="secondary">
-            <a href={`/api/lines/${line.id}/statement`} download title={t("state.downloadStatementHint")} onClick={() => setTimeout(() => router.refresh(), 1500)}>
+          {/* A POST (it records the export), answered with the file: the page stays. */}
+          <form method="post" action={`/api/lines/${line.id}/statement`} onSubmit={() => setTimeout(() => router.refresh(), 1500)}>
+            <Button type="submit" variant="secondary" title={t("state.downloadStatementHint")}>
               <Download className="size-4" aria-hidden />
               {t("state.downloadStatement")}
-            </a>
-          </Button>
+            </Button>
+          </form>
         </div>
         {simpleErrors.length > 0 ? (
           <p role="alert" className="text-sm text-red-700">

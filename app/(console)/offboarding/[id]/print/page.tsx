@@ -34,7 +34,7 @@ interface SnapshotGrant {
 // The case for the personnel file: person, case, roles held, every task with its record, and the history.
 export default async function OffboardingPrintPage({ params }: Params) {
   const { id } = await params;
-  const { case: c, history, now } = await load(() => getOffboardingCase(id));
+  const { case: c, history, now, fullView } = await load(() => getOffboardingCase(id));
   const t = await getTranslations();
   const snapshot = (c.grantsSnapshot as SnapshotGrant[] | null) ?? [];
   const roleName = (key: string, name?: string) => (t.has(`roles.${key}`) ? t(`roles.${key}`) : (name ?? key));
@@ -81,7 +81,7 @@ export default async function OffboardingPrintPage({ params }: Params) {
           </tbody>
         </table>
 
-        {c.trigger === "device_disposal" ? null : (
+        {c.trigger === "device_disposal" || !fullView ? null : (
           <>
             <h2 className="mb-1 font-semibold">{t("offboarding.detail.snapshot")}</h2>
             {snapshot.length === 0 ? (

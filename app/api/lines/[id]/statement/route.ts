@@ -1,10 +1,11 @@
-// GET /api/lines/[id]/statement — one line's record and history as CSV; marks its statements exported (audited).
+// POST /api/lines/[id]/statement — one line's record and history as CSV; marks its statements exported (audited).
+// A POST because it records something: a link or a prefetch from elsewhere cannot mark a line exported.
 import { exportLineStatement } from "@/lib/server/lines/export-line-statement";
 import { errorResponse } from "@/lib/server/route-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export async function POST(request: Request) {
   // The id is the path segment before "statement": /api/lines/<id>/statement.
   const id = new URL(request.url).pathname.split("/").at(-2) ?? "";
   try {
