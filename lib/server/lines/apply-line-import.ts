@@ -22,7 +22,12 @@ export async function applyLineImport(input: LineImportFile): Promise<LineImport
       async (tx) => {
         // One import at a time per organization: two files cannot both pass the checks on the same numbers.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(727003, hashtext(${organizationId}))`;
-        const { parsed, plan } = await planLineImportFile(tx, organizationId, file.bytes);
+        const first = await planLineImportFile(tx, organizationId, file.bytes);
+        // The lines the file changes are locked the way every line change locks them (apply-line-change.ts), in one
+        // order, and the file is planned again under those locks: a change made meanwhile is read, never overwritten.
+        const touched = [...new Set(first.plan.rows.flatMap((r) => (r.action === "update" && r.lineId ? [r.lineId] : [])))].sort();
+        for (const lineId of touched) await tx.$executeRaw`SELECT pg_advisory_xact_lock(727002, hashtext(${`${organizationId}:line:${lineId}`}))`;
+        const { parsed, plan } = touched.length > 0 ? await planLineImportFile(tx, organizationId, file.bytes) : first;
         if (parsed.fileIssues.length > 0 || plan.counts.error > 0) return { status: "refused" as const, preview: linePreviewOf(file.fileName, parsed, plan) };
         const now = new Date();
         const reason = `CSV import ${file.fileName}`;

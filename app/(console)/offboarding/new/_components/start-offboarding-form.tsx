@@ -69,7 +69,8 @@ export function StartOffboardingForm({ account, lines }: { account: { id: string
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (stopsNow) setConfirming(true);
+        // Anything effective now is confirmed first: it cannot be taken back.
+        if (timing === "now") setConfirming(true);
         else submit();
       }}
     >
@@ -196,8 +197,8 @@ export function StartOffboardingForm({ account, lines }: { account: { id: string
       <DialogShell
         open={confirming}
         onOpenChange={setConfirming}
-        title={t("new.confirmTitle", { name: account.displayName })}
-        description={t("new.confirmBody")}
+        title={ends ? t("new.confirmTitle", { name: account.displayName }) : t("new.confirmTransferTitle", { name: account.displayName })}
+        description={ends ? t("new.confirmBody") : t("new.confirmTransferBody")}
       >
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
@@ -206,7 +207,7 @@ export function StartOffboardingForm({ account, lines }: { account: { id: string
             </Button>
           </DialogClose>
           <Button type="button" variant="danger" disabled={pending} onClick={submit}>
-            {t("new.confirm")}
+            {ends ? t("new.confirm") : t("new.confirmTransfer")}
           </Button>
         </div>
       </DialogShell>
