@@ -174,6 +174,13 @@ export default async function OffboardingPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
+      <Pagination
+        page={query.page}
+        pages={result.pages}
+        total={result.total}
+        pageSize={result.pageSize}
+        hrefFor={(page) => hrefWith("/offboarding", state, { page }, DEFAULTS)}
+      />
       {canStart ? (
         <section aria-labelledby="offboarding-settings" className="mt-6 rounded-lg border border-neutral-200 bg-white px-4 py-3">
           <h2 id="offboarding-settings" className="mb-2 text-sm font-semibold">
@@ -182,13 +189,6 @@ export default async function OffboardingPage({ searchParams }: { searchParams: 
           <SimReturnDaysForm days={result.simReturnDays} />
         </section>
       ) : null}
-      <Pagination
-        page={query.page}
-        pages={result.pages}
-        total={result.total}
-        pageSize={result.pageSize}
-        hrefFor={(page) => hrefWith("/offboarding", state, { page }, DEFAULTS)}
-      />
     </div>
   );
 }
