@@ -202,7 +202,8 @@ export function parseCsv(text: string): CsvParseResult {
 
 // ───────────────────────── headings ─────────────────────────
 
-const headingKey = (s: string) =>
+/** A heading as compared: full-width folded, case, spaces, underscores, hyphens, 中黒 and brackets ignored. */
+export const headingKey = (s: string) =>
   s
     .normalize("NFKC")
     .toLowerCase()
@@ -222,17 +223,33 @@ export interface HeaderMap {
   warnings: ImportIssue[];
 }
 
-export function mapHeader(cells: string[]): HeaderMap {
-  const fields: (ImportField | null)[] = [];
-  const headings: Partial<Record<ImportField, string>> = {};
-  const issues: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  cells.forEach((raw, index) => {
+/** The issues a heading row can have, shared by every CSV import (accounts, lines). */
+export interface HeadingIssue {
+  row: number;
+  column: string;
+  code: "unknown_column" | "duplicate_column" | "missing_column";
+  params: Record<string, string | number>;
+}
+
+/**
+ * Maps a heading row onto an import's fields (Japanese, English or alias headings, compared by headingKey): unknown
+ * headings are warnings, a field named twice or a required one missing are issues.
+ */
+export function mapCsvHeader<F extends string>(
+  cells: string[],
+  index: ReadonlyMap<string, F | "exportOnly">,
+  columns: readonly { field: F; heading: string; english: string; required: boolean }[],
+): { fields: (F | null)[]; headings: Partial<Record<F, string>>; issues: HeadingIssue[]; warnings: HeadingIssue[] } {
+  const fields: (F | null)[] = [];
+  const headings: Partial<Record<F, string>> = {};
+  const issues: HeadingIssue[] = [];
+  const warnings: HeadingIssue[] = [];
+  cells.forEach((raw, position) => {
     const heading = raw.replace(/^\uFEFF/, "").trim();
-    const match = heading === "" ? undefined : HEADING_INDEX.get(headingKey(heading));
+    const match = heading === "" ? undefined : index.get(headingKey(heading));
     if (match === undefined || match === "exportOnly") {
       fields.push(null);
-      if (match === undefined && heading !== "") warnings.push({ row: 1, column: heading, code: "unknown_column", params: { position: index + 1 } });
+      if (match === undefined && heading !== "") warnings.push({ row: 1, column: heading, code: "unknown_column", params: { position: position + 1 } });
       return;
     }
     if (headings[match] !== undefined) {
@@ -243,10 +260,14 @@ export function mapHeader(cells: string[]): HeaderMap {
     headings[match] = heading;
     fields.push(match);
   });
-  for (const c of IMPORT_COLUMNS) {
+  for (const c of columns) {
     if (c.required && headings[c.field] === undefined) issues.push({ row: 1, column: c.heading, code: "missing_column", params: { english: c.english } });
   }
   return { fields, headings, issues, warnings };
+}
+
+export function mapHeader(cells: string[]): HeaderMap {
+  return mapCsvHeader(cells, HEADING_INDEX, IMPORT_COLUMNS);
 }
 
 // ───────────────────────── cells ─────────────────────────

@@ -2,7 +2,7 @@
 // Shift_JIS), headings in Japanese or English, per-row validation, and the plan of what each row would do given what
 // the organization holds. Pure: no I/O. Row numbers are the ones a spreadsheet shows (the heading row is row 1).
 import { LINE_LIMITS } from "@/lib/schemas/lines";
-import { cellValue, csvLine, decodeCsvBytes, formatJst, parseCsv, parseJstDate, UTF8_BOM, type ImportEncoding } from "./account-csv";
+import { cellValue, csvLine, decodeCsvBytes, formatJst, headingKey, mapCsvHeader, parseCsv, parseJstDate, UTF8_BOM, type ImportEncoding } from "./account-csv";
 import { isFinished, isMnpNumber, normalizeIccid, normalizeMnpNumber, normalizePhoneNumber, type LineStatusValue, type SimTypeValue } from "./lines";
 
 export const MAX_LINE_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -69,15 +69,9 @@ export interface LineImportIssue {
   params?: Record<string, string | number>;
 }
 
-const key = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_\-・()]/g, "");
-
 const HEADINGS = new Map<string, LineField | "exportOnly">([
-  ...LINE_COLUMNS.flatMap((c) => [c.heading, c.english].map((h) => [key(h), c.field] as const)),
-  ...LINE_EXPORT_ONLY_COLUMNS.flatMap((c) => [c.heading, c.english].map((h) => [key(h), "exportOnly"] as const)),
+  ...LINE_COLUMNS.flatMap((c) => [c.heading, c.english].map((h) => [headingKey(h), c.field] as const)),
+  ...LINE_EXPORT_ONLY_COLUMNS.flatMap((c) => [c.heading, c.english].map((h) => [headingKey(h), "exportOnly"] as const)),
 ]);
 
 const SIM_WORDS: Record<string, SimTypeValue> = { 物理: "physical", 物理sim: "physical", sim: "physical", physical: "physical", esim: "esim" };
@@ -135,27 +129,7 @@ export function parseLineCsv(bytes: Uint8Array): ParsedLineCsv {
   const [headerCells, ...records] = parsed.records;
   if (!headerCells || headerCells.every((c) => c.trim() === "")) return fail(decoded.encoding, { row: 1, column: null, code: "empty_file" });
 
-  const fields: (LineField | null)[] = [];
-  const headings: Partial<Record<LineField, string>> = {};
-  const issues: LineImportIssue[] = [];
-  const warnings: LineImportIssue[] = [];
-  headerCells.forEach((raw, index) => {
-    const heading = raw.replace(/^\uFEFF/, "").trim();
-    const match = heading === "" ? undefined : HEADINGS.get(key(heading));
-    if (match === undefined || match === "exportOnly") {
-      fields.push(null);
-      if (match === undefined && heading !== "") warnings.push({ row: 1, column: heading, code: "unknown_column", params: { position: index + 1 } });
-      return;
-    }
-    if (headings[match] !== undefined) {
-      issues.push({ row: 1, column: heading, code: "duplicate_column", params: { other: headings[match]! } });
-      fields.push(null);
-      return;
-    }
-    headings[match] = heading;
-    fields.push(match);
-  });
-  for (const c of LINE_COLUMNS) if (c.required && headings[c.field] === undefined) issues.push({ row: 1, column: c.heading, code: "missing_column", params: { english: c.english } });
+  const { fields, headings, issues, warnings } = mapCsvHeader(headerCells, HEADINGS, LINE_COLUMNS);
   if (issues.length > 0) return { encoding: decoded.encoding, fileIssues: issues, warnings, headings, rows: [] };
 
   const dataRows = records.map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
@@ -196,7 +170,7 @@ function parseLineRow(cells: string[], row: number, fields: (LineField | null)[]
   if (iccidText && !iccid) at("iccid", "iccid_format");
 
   const simText = required("simType");
-  const simType = simText ? SIM_WORDS[key(simText)] : undefined;
+  const simType = simText ? SIM_WORDS[headingKey(simText)] : undefined;
   if (simText && !simType) at("simType", "sim_type_unknown");
 
   const plan = required("plan");
@@ -210,7 +184,7 @@ function parseLineRow(cells: string[], row: number, fields: (LineField | null)[]
   let internationalRoaming: boolean | undefined;
   const roamingText = text("internationalRoaming");
   if (roamingText !== undefined) {
-    internationalRoaming = roamingText === "" ? false : ROAMING_WORDS[key(roamingText)];
+    internationalRoaming = roamingText === "" ? false : ROAMING_WORDS[headingKey(roamingText)];
     if (internationalRoaming === undefined) at("internationalRoaming", "roaming_unknown");
   }
 

@@ -35,19 +35,29 @@ async function escalateIn(organizationId: string, now: Date): Promise<number> {
   const mailIds = await prisma.$transaction(async (tx) => {
     const ids: string[] = [];
     const security = await securityContacts(tx, organizationId, now);
+    // The active holders of each owning permission, read once per permission however many tasks are overdue.
+    const owners = new Map<string, { email: string }[]>();
+    const ownersOf = async (domain: (typeof TASK_OWNERS)[TaskKind]["domain"]) => {
+      let found = owners.get(domain);
+      if (!found) {
+        found = await tx.account.findMany({
+          where: {
+            organizationId,
+            status: "active",
+            grants: { some: { revokedAt: null, startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }], role: { permissions: { some: { domain, level: "manage" } } } } },
+          },
+          select: { email: true },
+        });
+        owners.set(domain, found);
+      }
+      return found;
+    };
     for (const task of overdue) {
       const claimed = await tx.offboardingTask.updateMany({ where: { id: task.id, escalatedAt: null }, data: { escalatedAt: now } });
       if (claimed.count === 0) continue;
       const kind = task.kind as TaskKind;
-      const owners = await tx.account.findMany({
-        where: {
-          organizationId,
-          status: "active",
-          grants: { some: { revokedAt: null, startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }], role: { permissions: { some: { domain: TASK_OWNERS[kind].domain, level: "manage" } } } } },
-        },
-        select: { email: true },
-      });
-      const to = [...new Set([...owners, ...security].map((a) => a.email))];
+      const holders = await ownersOf(TASK_OWNERS[kind].domain);
+      const to = [...new Set([...holders, ...security].map((a) => a.email))];
       const what = `${KIND_JA[kind]}${task.line ? ` (${task.line.phoneNumber})` : ""}`;
       const due = task.dueAt.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" });
       for (const address of to) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TaskKind } from "@/lib/policy/offboarding";
+import { isOverdue, type TaskKind } from "@/lib/policy/offboarding";
 import { can } from "@/lib/permissions";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -69,7 +69,7 @@ export async function getOffboardingCase(caseId: string) {
     fullView,
     case: {
       ...redacted,
-      tasks: c.tasks.map((t) => ({ ...t, overdue: t.status === "open" && t.dueAt < now, mayComplete: c.status !== "cancelled" && mayComplete(actor, t.kind as TaskKind) })),
+      tasks: c.tasks.map((t) => ({ ...t, overdue: isOverdue(t, now), mayComplete: c.status !== "cancelled" && mayComplete(actor, t.kind as TaskKind) })),
     },
     history: history.map((h) => ({ ...h, id: String(h.id) })),
     canManage: can(actor.permissions, "offboarding", "manage"),

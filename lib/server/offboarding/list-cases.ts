@@ -1,4 +1,5 @@
 import "server-only";
+import { isOverdue } from "@/lib/policy/offboarding";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listCasesSchema, type ListCasesInput } from "@/lib/schemas/offboarding";
 import { db } from "../db";
@@ -47,7 +48,7 @@ export async function listOffboardingCases(input: ListCasesInput = {}) {
     tasks: {
       total: tasks.length,
       open: tasks.filter((t) => t.status === "open").length,
-      overdue: tasks.filter((t) => t.status === "open" && t.dueAt < now).length,
+      overdue: tasks.filter((t) => isOverdue(t, now)).length,
     },
   }));
   return { query, rows, total, pages: Math.max(1, Math.ceil(total / CASES_PAGE_SIZE)), pageSize: CASES_PAGE_SIZE, now, simReturnDays: org.simReturnDays };
