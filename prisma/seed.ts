@@ -4,7 +4,9 @@ import { randomUUID } from "node:crypto";
 import type { AccountKind, AccountStatus, EmploymentStatus, LineStatus, Prisma, SimType } from "@/lib/generated/prisma/client";
 import type { BuiltInRoleKey } from "@/lib/permissions";
 import { isBusinessDay, isOffHours, startOfTokyoDay, tokyoParts } from "@/lib/policy/business-calendar";
+import { addMonths, addonPriceYen, monthDate, monthKeyOf, monthRange } from "@/lib/policy/billing";
 import { rebuildSignInDimRollupsSql } from "@/lib/server/audit/rollups";
+import { issueStatement } from "@/lib/server/billing/statements";
 import { backfillDetections } from "@/lib/server/detections/backfill";
 import { markSignInsProcessed } from "@/lib/server/audit/process-sign-ins";
 import { planOffboardingTasks } from "@/lib/policy/offboarding";
@@ -1455,11 +1457,91 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
         sakuraId = sakura.id;
       }
       await seedBillingAndRequests(tx, { minato: minato.id, sakura: sakuraId }, now);
+      await seedStatements(tx, minato.id, MINATO_CONTRACT, now);
+      if (sakuraId) await seedStatements(tx, sakuraId, SAKURA_CONTRACT, now);
       return count;
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
   return { seeded: true, credentials, events };
+}
+
+// ---------------------------------------------------------------------------------------------- statements
+
+const MINATO_CONTRACT = {
+  name: MINATO.name,
+  kana: "カブシキガイシャミナトショウジ",
+  latin: "MINATO SHOJI CO., LTD.",
+  payment: {
+    method: "bank_transfer",
+    holderName: "カ)ミナトシヨウジ",
+    bankName: "みずほ銀行",
+    bankCode: "0001",
+    branchName: "丸の内支店",
+    branchCode: "110",
+    accountType: "ordinary",
+    accountLast4: "4821",
+  },
+} as const;
+const SAKURA_CONTRACT = {
+  name: SAKURA.name,
+  kana: "カブシキガイシャサクラブツリユウ",
+  latin: "SAKURA LOGISTICS CO., LTD.",
+  payment: { method: "card", holderName: "SAKURA LOGISTICS CO LTD", cardBrand: "visa", cardLast4: "1881", cardExpMonth: 9, cardExpYear: 2029 },
+} as const;
+
+/** A stable number in [0, 1) from a text: the demo's usage is the same on every machine. */
+function unitHash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+
+/**
+ * The contract name and payment method, each line's data use for the past twelve months and this one so far, 容量追加
+ * where a line ran short, and the twelve statements those months issued (by the console's own issuer).
+ */
+async function seedStatements(
+  tx: Tx,
+  organizationId: string,
+  contract: { name: string; kana: string; latin: string; payment: Omit<Prisma.PaymentMethodUncheckedCreateInput, "organizationId"> },
+  now: number,
+): Promise<void> {
+  await tx.organization.update({ where: { id: organizationId }, data: { contractName: contract.name, contractNameKana: contract.kana, contractNameLatin: contract.latin } });
+  await tx.paymentMethod.create({ data: { organizationId, ...contract.payment, updatedAt: new Date(now - 500 * DAY) } });
+  const lines = await tx.line.findMany({
+    where: { organizationId },
+    select: { id: true, status: true, dataAllowanceGb: true, activatedAt: true, createdAt: true, updatedAt: true, assignedAccountId: true },
+  });
+  const thisMonth = monthKeyOf(new Date(now));
+  const usage: Prisma.LineUsageCreateManyInput[] = [];
+  const addons: Prisma.LineDataAddonCreateManyInput[] = [];
+  for (let back = 12; back >= 0; back--) {
+    const month = addMonths(thisMonth, -back);
+    const { start, end } = monthRange(month);
+    // This month is under way: use so far grows with the days gone.
+    const part = back === 0 ? Math.min(1, (now - start.getTime()) / (end.getTime() - start.getTime())) : 1;
+    for (const l of lines) {
+      const from = l.activatedAt ?? l.createdAt;
+      if (from >= end) continue;
+      if ((l.status === "cancelled" || l.status === "ported_out") && l.updatedAt < start) continue;
+      const r = unitHash(`${l.id}:${month}`);
+      const heavy = r > 0.93 && l.status === "active" && l.assignedAccountId !== null;
+      const extra = heavy ? (r > 0.98 ? 3 : 1) : 0;
+      const used = Math.round(l.dataAllowanceGb * (heavy ? 1 + extra / l.dataAllowanceGb - 0.05 * r : 0.2 + 0.75 * r) * part * 100) / 100;
+      usage.push({ organizationId, lineId: l.id, month: monthDate(month), usedGb: used, updatedAt: back === 0 ? new Date(now) : end });
+      if (extra > 0 && back > 0) {
+        addons.push({ organizationId, lineId: l.id, month: monthDate(month), gb: extra, priceYen: addonPriceYen(extra), createdAt: new Date(start.getTime() + (10 + Math.floor(r * 15)) * DAY) });
+      }
+    }
+  }
+  await tx.lineUsage.createMany({ data: usage });
+  await tx.lineDataAddon.createMany({ data: addons });
+  for (let back = 12; back >= 1; back--) {
+    const month = addMonths(thisMonth, -back);
+    // Issued on the 3rd of the month after, at 06:00 JST.
+    await issueStatement(tx, organizationId, month, new Date(monthRange(addMonths(month, 1)).start.getTime() + 2 * DAY + 6 * HOUR));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- offboarding

@@ -69,6 +69,7 @@ export const ROUTES: Record<string, Requirement> = {
   // Downloading a line's statement marks it exported (what a cancellation needs): a change, so manage.
   // lines:manage or billing:manage (billing exports a leaver's statements): the run says per role.
   "POST /api/lines/[id]/statement": "signed-in",
+  "GET /api/billing/statements/[month]": { domain: "billing", level: "view" },
   // Other OCN services send sign-in events with an API key holding events:write (tests/integration/ingestion.test.ts).
   "POST /api/v1/events": "api-key",
 };
@@ -91,6 +92,11 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(console)/settings/api-keys/actions.ts#revokeApiKeyAction": { domain: "org", level: "manage" },
   "app/(console)/billing/actions.ts#updateBillingProfileAction": { domain: "billing", level: "manage" },
   "app/(console)/billing/actions.ts#requestBillingProfileChangeAction": { domain: "billing", level: "request" },
+  // A payment method always takes four eyes: filed with billing:request, approved by another with billing:manage.
+  "app/(console)/billing/actions.ts#requestPaymentMethodChangeAction": { domain: "billing", level: "request" },
+  "app/(console)/billing/actions.ts#addDataAddonAction": { domain: "lines", level: "manage" },
+  // lines:request on any line, or the line's own user on theirs (checked by the operation on the line).
+  "app/(console)/billing/actions.ts#requestDataAddonAction": "signed-in",
   // Deciding needs manage in the request's own domain, and someone other than its requester (checked by the operation).
   "app/(console)/requests/[id]/actions.ts#decideChangeRequestAction": "signed-in",
   // Only the requester may cancel (checked by the operation).

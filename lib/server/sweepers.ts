@@ -2,6 +2,7 @@ import "server-only";
 import { sweepExpiredGrants } from "./access/sweep-expired-grants";
 import { sweepPendingSignIns } from "./audit/process-sign-ins";
 import { sweepAuditPartitions } from "./audit/retention";
+import { sweepStatements } from "./billing/statements";
 import { sweepAlertNotices } from "./detections/deliver-alert-notices";
 import { sweepDueOffboarding } from "./offboarding/apply-case";
 import { sweepOverdueOffboardingTasks } from "./offboarding/escalate-overdue";
@@ -16,6 +17,15 @@ async function sweepAuditPartitionsHourly(): Promise<void> {
   if (Date.now() - auditPartitionsSweptAt < AUDIT_PARTITIONS_EVERY_MS) return;
   auditPartitionsSweptAt = Date.now();
   await sweepAuditPartitions();
+}
+
+// Statements are issued once a month is over; a look every ten minutes issues them soon after midnight of the 1st.
+const STATEMENTS_EVERY_MS = 10 * 60 * 1000;
+let statementsSweptAt = 0;
+async function sweepStatementsOften(): Promise<void> {
+  if (Date.now() - statementsSweptAt < STATEMENTS_EVERY_MS) return;
+  statementsSweptAt = Date.now();
+  await sweepStatements();
 }
 
 /** Started once per server process (instrumentation.ts): the sweepers record what has already taken effect. */
@@ -38,6 +48,8 @@ export function startSweepers(): void {
       .catch((e) => console.error("audit partition sweeper failed", e))
       .then(() => sweepAlertNotices())
       .catch((e) => console.error("alert notice sweeper failed", e))
+      .then(() => sweepStatementsOften())
+      .catch((e) => console.error("statement sweeper failed", e))
       .finally(() => (running = false));
   }, seconds * 1000);
   timer.unref();

@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AccountStatus } from "@/lib/generated/prisma/client";
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, DOMAINS, LEVELS, can, type BuiltInRoleKey, type Domain, type Level } from "@/lib/permissions";
 import { TASK_OWNERS, type TaskKind } from "@/lib/policy/offboarding";
+import { addMonths, monthKeyOf } from "@/lib/policy/billing";
 import { addDays, weekStartOf } from "@/lib/policy/security-dashboard";
 import { totpCode } from "@/lib/policy/totp";
+import { issueStatement } from "@/lib/server/billing/statements";
 import { openSecret } from "@/lib/server/secret-box";
+import { withOrganization } from "@/lib/server/tenant-context";
 import type { ErrorCode } from "@/lib/server/errors";
 import { runWithSession } from "@/lib/server/session";
 import { hashToken } from "@/lib/server/sign-in/challenge";
@@ -224,6 +227,11 @@ async function seedOrganization(key: Org): Promise<OrgRows> {
   partial.line = await createLine(t.prisma, { organizationId: org.id, assignedAccountId: partial.account.id });
   partial.changeRequest = await make.changeRequest(key, partial.account.id);
   await t.prisma.billingProfile.create({ data: { organizationId: org.id, recipientName: `経理部 ${key} ${unique("r")}`, invoiceEmail: `${unique("invoice")}@example.jp` } });
+  // Billing: the same contract name in both (a payment method filed for A is valid for B too), last month's statement.
+  await t.prisma.organization.update({ where: { id: org.id }, data: { contractNameKana: "カブシキガイシャケンゲンヒヨウ", contractNameLatin: "MATRIX TEST CO., LTD." } });
+  await t.prisma.paymentMethod.create({ data: { organizationId: org.id, method: "card", cardBrand: "jcb", cardLast4: key === "A" ? "1111" : "2222", cardExpMonth: 12, cardExpYear: 2099, holderName: "MATRIX TEST CO LTD" } });
+  await t.prisma.line.update({ where: { id: partial.line.id }, data: { activatedAt: new Date(Date.now() - 90 * 86400_000), costCenter: `費用負担 ${key} ${unique("cc")}` } });
+  await withOrganization(org.id, () => t.prisma.$transaction((tx) => issueStatement(tx, org.id, addMonths(monthKeyOf(new Date()), -1), new Date())));
   await t.prisma.mailMessage.create({ data: { organizationId: org.id, to: `${unique("outbox")}@example.jp`, subject: `権限表 ${key} のお知らせ`, body: "本文" } });
   return partial;
 }
@@ -303,7 +311,7 @@ interface ActionCase {
    */
   expectA?: (role: Role) => Expected;
   /** What an allowed caller gets when the input names B's rows: "not_found" unless said otherwise (and why). */
-  expectB?: Expected;
+  expectB?: Expected | ((role: Role) => Expected);
   /** Further inputs that mix A's rows with one of B's (A's account with B's role, …), with what each must answer. */
   mixed?: { why: string; fresh?: (org: Org, actor: Actor) => Promise<Target>; input: (ctx: Ctx, target: Target) => unknown; expect: Expected | ((role: Role) => Expected) }[];
   /** Each call needs a signed-in account of its own (it signs out, or changes the caller's own password). */
@@ -536,6 +544,31 @@ const CASES: Record<string, ActionCase> = {
     fresh: noPendingBillingRequest,
     inputFor: () => ({ ...billing(), reason: "権限表の確認" }),
     expectB: "ok",
+  },
+  "app/(console)/billing/actions.ts#requestPaymentMethodChangeAction": {
+    // One request waits at a time in the caller's organization (always A's): earlier calls' are set aside.
+    fresh: async () => {
+      await t.prisma.changeRequest.updateMany({ where: { kind: "payment_method", status: "pending" }, data: { status: "cancelled" } });
+      return {};
+    },
+    inputFor: () => ({ method: "card", cardBrand: "visa", cardLast4: String(1000 + (next() % 9000)), cardExpMonth: "12", cardExpYear: "2099", holderName: "MATRIX TEST CO LTD", reason: "権限表の確認" }),
+    // The organization's own payment method: there is no id of B's to name.
+    expectB: "ok",
+    check: async () => expect(await t.prisma.changeRequest.count({ where: { organizationId: orgs.A.id, kind: "payment_method", status: "pending" } })).toBe(1),
+  },
+  "app/(console)/billing/actions.ts#addDataAddonAction": {
+    fresh: async (org) => ({ id: (await createLine(t.prisma, { organizationId: orgs[org].id })).id }),
+    inputFor: (_org, _ctx, target) => ({ lineId: target.id, gb: "1", reason: "権限表の確認" }),
+    check: async (_o, _c, target) => expect(await t.prisma.lineDataAddon.count({ where: { lineId: target.id! } })).toBe(1),
+  },
+  "app/(console)/billing/actions.ts#requestDataAddonAction": {
+    // On a line nobody holds: lines:request files it; anyone else is refused (their own line is billing.test.ts's).
+    fresh: async (org) => ({ id: (await createLine(t.prisma, { organizationId: orgs[org].id })).id }),
+    inputFor: (_org, _ctx, target) => ({ lineId: target.id, gb: "1", reason: "権限表の確認" }),
+    expectA: (role) => (can(BUILT_IN_ROLES[role], "lines", "request") ? "ok" : "forbidden"),
+    // B's line is not found by lines:request; for everyone else it is not theirs, as any line that is not.
+    expectB: (role) => (can(BUILT_IN_ROLES[role], "lines", "request") ? "not_found" : "forbidden"),
+    check: async (_o, _c, target) => expect(await t.prisma.changeRequest.count({ where: { kind: "line_data_addon", targetId: target.id!, status: "pending" } })).toBe(1),
   },
   "app/(console)/requests/[id]/actions.ts#decideChangeRequestAction": {
     // Filed by someone else in A, about a line: lines:manage decides; lines:view sees it but may not; others do not see it.
@@ -1096,6 +1129,14 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       expect(leaksOfB(body), "B's line in A's statement").toEqual([]);
     },
   },
+  "GET /api/billing/statements/[month]": {
+    request: () => new NextRequest(`http://localhost/api/billing/statements/${addMonths(monthKeyOf(new Date()), -1)}?view=departments`),
+    check: (response, body) => {
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      expect(body).toContain("費用負担 A");
+      expect(leaksOfB(body), "B's cost centers in A's statement").toEqual([]);
+    },
+  },
   "POST /api/lines/import": {
     // A new line for A; for B, a row naming B's person as the holder: refused, never assigned to them.
     request: (org) => {
@@ -1253,6 +1294,9 @@ const LOADERS: Record<string, LoaderCase> = {
   "lib/server/audit/list-audit-events.ts": { call: (m) => m.listAuditEvents!({ pageSize: "200" }), showsA: true },
   "lib/server/audit/get-chain-status.ts": { call: (m) => m.getChainStatus!() },
   "lib/server/billing/get-billing-profile.ts": { call: (m) => m.getBillingProfile!(), showsA: true },
+  "lib/server/billing/get-payment-method.ts": { call: (m) => m.getPaymentMethod!() },
+  "lib/server/billing/get-statement.ts": { call: (m) => m.getStatement!({ month: addMonths(monthKeyOf(new Date()), -1) }), showsA: true },
+  "lib/server/billing/list-statements.ts": { call: (m) => m.listStatements!() },
   "lib/server/dashboard/get-dashboard.ts": { call: (m) => m.getDashboard!() },
   "lib/server/detections/get-detection-settings.ts": { call: (m) => m.getDetectionSettings!() },
   "lib/server/travel/list-travel-notices.ts": { call: (m) => m.listTravelNotices!() },

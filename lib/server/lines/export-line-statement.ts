@@ -1,5 +1,6 @@
 import "server-only";
 import { csvLine, formatJst, UTF8_BOM } from "@/lib/policy/account-csv";
+import { monthKeyOfDate } from "@/lib/policy/billing";
 import { ROAMING_LABELS, SIM_TYPE_LABELS } from "@/lib/policy/line-csv";
 import { lineIdSchema } from "@/lib/schemas/lines";
 import ja from "@/lib/i18n/messages/ja/core.json";
@@ -12,8 +13,9 @@ import { applyLineChange } from "./apply-line-change";
 const text = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /**
- * A line's statement as an Excel-safe CSV: its record, then every audit event about it, oldest first. Downloading it
- * marks the statements exported (what a cancellation needs), audited as line.statements_exported, in one transaction.
+ * A line's statement as an Excel-safe CSV: its record, its monthly charges as billed, then every audit event about it,
+ * oldest first. Downloading it marks the statements exported (what a cancellation needs), audited as
+ * line.statements_exported, in one transaction.
  */
 export async function exportLineStatement(input: { id: string }): Promise<{ fileName: string; text: string }> {
   // Line operators, and billing (the statements are billing's task in an offboarding), who may not hold lines:manage.
@@ -51,6 +53,12 @@ export async function exportLineStatement(input: { id: string }): Promise<{ file
       orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       select: { occurredAt: true, action: true, actorLabel: true, reason: true, details: true },
     });
+    // The line's monthly charges as billed: what must be kept before the line is cancelled.
+    const billed = await tx.statementLine.findMany({
+      where: { organizationId: actor.organizationId, lineId: line.id },
+      orderBy: { statement: { month: "asc" } },
+      select: { plan: true, planFeeYen: true, addonGb: true, addonFeeYen: true, usedGb: true, subtotalYen: true, taxYen: true, totalYen: true, costCenter: true, statement: { select: { month: true } } },
+    });
     await applyLineChange(tx, {
       organizationId: actor.organizationId,
       lineId: line.id,
@@ -79,6 +87,10 @@ export async function exportLineStatement(input: { id: string }): Promise<{ file
     ];
     let out = UTF8_BOM + csvLine(["項目", "値"]);
     for (const [k, v] of record) out += csvLine([k, v]);
+    out += "\r\n" + csvLine(["請求月", "プラン", "費用負担部署", "基本料金(円)", "容量追加(GB)", "容量追加料金(円)", "利用量(GB)", "小計・税抜(円)", "消費税(円)", "合計・税込(円)"]);
+    for (const b of billed) {
+      out += csvLine([monthKeyOfDate(b.statement.month), b.plan, b.costCenter ?? "未設定", String(b.planFeeYen), String(b.addonGb), String(b.addonFeeYen), Number(b.usedGb).toFixed(2), String(b.subtotalYen), String(b.taxYen), String(b.totalYen)]);
+    }
     out += "\r\n" + csvLine(["日時", "操作", "実行者", "理由", "変更前", "変更後"]);
     for (const e of events) {
       const d = (e.details ?? {}) as { before?: unknown; after?: unknown };

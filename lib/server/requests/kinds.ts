@@ -3,6 +3,8 @@ import "server-only";
 // domain (see request-kind.ts for what a kind provides) and its words in messages under requests.kinds/fields.
 import { roleGrantKind } from "../access/role-grant-kind";
 import { billingProfileKind } from "../billing/billing-profile-kind";
+import { dataAddonKind } from "../billing/data-addon-kind";
+import { paymentMethodKind } from "../billing/payment-method-kind";
 import { AppError } from "../errors";
 import { lineAssignmentKind } from "../lines/line-assignment-kind";
 import { lineSettingsKind } from "../lines/line-settings-kind";
@@ -12,6 +14,8 @@ export const REQUEST_KINDS: readonly RequestKind[] = [
   lineSettingsKind,
   lineAssignmentKind,
   billingProfileKind,
+  paymentMethodKind,
+  dataAddonKind,
   roleGrantKind,
 ];
 

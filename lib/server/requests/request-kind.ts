@@ -47,6 +47,11 @@ export interface RequestKind<P = Record<string, unknown>> {
   changedAction: string;
   /** When the action depends on the change (a line assigned or unassigned): the action for these changes. */
   actionFor?(changes: Change[]): string;
+  /**
+   * Who besides <domain>:request may file this kind on a target (a line's own user asking for extra data on it); run
+   * inside the filing transaction. Deciding always takes <domain>:manage.
+   */
+  fileAccess?(tx: Tx, actor: Actor, targetId: string): Promise<boolean>;
   /** The payload's schema; its output must parse again unchanged, as stored payloads are re-validated on approval. */
   schema: z.ZodType<P>;
   /** The target as it is now, inside the caller's transaction; null when it is not in this organization. */
