@@ -1540,7 +1540,7 @@ async function seedStatements(
   for (let back = 12; back >= 1; back--) {
     const month = addMonths(thisMonth, -back);
     // Issued on the 3rd of the month after, at 06:00 JST.
-    await issueStatement(tx, organizationId, month, new Date(monthRange(addMonths(month, 1)).start.getTime() + 2 * DAY + 6 * HOUR));
+    await issueStatement(tx, organizationId, month, new Date(monthRange(addMonths(month, 1)).start.getTime() + 2 * DAY + 6 * HOUR), { notify: false });
   }
 }
 

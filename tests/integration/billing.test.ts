@@ -7,9 +7,10 @@ import { getStatement } from "@/lib/server/billing/get-statement";
 import { listStatements } from "@/lib/server/billing/list-statements";
 import { getPaymentMethod } from "@/lib/server/billing/get-payment-method";
 import { requestPaymentMethodChange } from "@/lib/server/billing/request-payment-method-change";
-import { issueStatement } from "@/lib/server/billing/statements";
+import { issueLastMonth, issueStatement } from "@/lib/server/billing/statements";
 import { exportLineStatement } from "@/lib/server/lines/export-line-statement";
 import { cancelChangeRequest } from "@/lib/server/requests/cancel-change-request";
+import { updateLineSettings } from "@/lib/server/lines/update-line-settings";
 import { decideChangeRequest } from "@/lib/server/requests/decide-change-request";
 import { withOrganization } from "@/lib/server/tenant-context";
 import { createAccount, createLine, createOrganization } from "@/tests/factories";
@@ -195,8 +196,8 @@ describe("statements", () => {
 
   it("are issued once per month, with tax rounded once per invoice and apportioned to the lines", async () => {
     const issue = () => withOrganization(statementOrg.id, () => t.prisma.$transaction((tx) => issueStatement(tx, statementOrg.id, month, new Date())));
-    expect(await issue()).toBe(true);
-    expect(await issue()).toBe(false);
+    expect((await issue()).issued).toBe(true);
+    expect(await issue()).toEqual({ issued: false, mailIds: [] });
     const [s] = await t.prisma.statement.findMany({ where: { organizationId: statementOrg.id }, include: { lines: true } });
     expect(s!.lineCount).toBe(6);
     const expectedSubtotal = planFeeYen(10) * 2 + planFeeYen(3) * 2 + planFeeYen(20) + planFeeYen(30) + 6 * 500;
@@ -205,6 +206,22 @@ describe("statements", () => {
     expect(s!.lines.reduce((n, l) => n + l.taxYen, 0)).toBe(s!.taxYen);
     expect(s!.lines.reduce((n, l) => n + l.totalYen, 0)).toBe(s!.totalYen);
     expect(await t.prisma.auditEvent.count({ where: { organizationId: statementOrg.id, action: "billing.statement_issued" } })).toBe(1);
+  });
+
+  it("are issued by the sweeper once however many run at once, and billing managers are told", async () => {
+    const o = await createOrganization(t.prisma);
+    const manager = await createAccount(t.prisma, { organizationId: o.id, roleKeys: ["billing_manager"] });
+    const quiet = await createAccount(t.prisma, { organizationId: o.id, roleKeys: ["billing_manager"] });
+    await t.prisma.account.update({ where: { id: quiet.id }, data: { notifyBilling: false } });
+    await createAccount(t.prisma, { organizationId: o.id, roleKeys: ["line_operator"] });
+    await createLine(t.prisma, { organizationId: o.id, activatedAt: new Date(Date.now() - 60 * 86400_000) });
+    const results = await Promise.all([issueLastMonth(o.id), issueLastMonth(o.id), issueLastMonth(o.id)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await t.prisma.statement.count({ where: { organizationId: o.id } })).toBe(1);
+    const mails = await t.prisma.mailMessage.findMany({ where: { organizationId: o.id }, select: { to: true, subject: true, body: true } });
+    expect(mails.map((m) => m.to)).toEqual([manager.loginId]);
+    expect(mails[0]!.subject).toContain("ご利用明細を発行しました");
+    expect(mails[0]!.body).toContain(`/billing/statements/${month}`);
   });
 
   it("export per department with totals that add up to the statement", async () => {
@@ -286,6 +303,8 @@ describe("data add-ons", () => {
     const rows = await t.prisma.lineDataAddon.findMany({ where: { lineId: otherLine.id } });
     expect(rows).toMatchObject([{ gb: 3, priceYen: 1500, month: monthDate(monthKeyOf(new Date())) }]);
     const after = (await billingManager.run(() => listStatements())).current;
+    // Nobody holds the line: nobody to tell.
+    expect(await t.prisma.mailMessage.count({ where: { subject: { contains: otherLine.phoneNumber } } })).toBe(0);
     expect(after.addonGb).toBe(before.addonGb + 3);
     expect(after.subtotalYen).toBe(before.subtotalYen + 1500);
     const { statement } = await billingManager.run(() => getStatement({ month: monthKeyOf(new Date()) }));
@@ -300,6 +319,13 @@ describe("data add-ons", () => {
     await expect(member.run(() => decideChangeRequest({ id: filed.id, decision: "approve" }))).rejects.toMatchObject({ code: "forbidden" });
     await operator.run(() => decideChangeRequest({ id: filed.id, decision: "approve" }));
     expect(await t.prisma.lineDataAddon.findMany({ where: { lineId: ownLine.id }, select: { gb: true, priceYen: true } })).toEqual([{ gb: 1, priceYen: 500 }]);
+    // The member hears of it as a データ容量 notice — unless they turned those off.
+    const notices = () => t.prisma.mailMessage.count({ where: { subject: { contains: `${ownLine.phoneNumber} に 1GB の容量を追加しました` } } });
+    expect(await notices()).toBe(1);
+    await t.prisma.account.update({ where: { id: memberId }, data: { notifyData: false } });
+    await operator.run(() => addDataAddon({ lineId: ownLine.id, gb: "1" }));
+    expect(await notices()).toBe(1);
+    await t.prisma.account.update({ where: { id: memberId }, data: { notifyData: true } });
   });
 
   it("refuse a member on someone else's line, sizes not offered, the monthly limit and lines not in use", async () => {
@@ -315,3 +341,18 @@ describe("data add-ons", () => {
     expect(await t.prisma.lineDataAddon.aggregate({ where: { lineId: otherLine.id }, _sum: { gb: true } })).toEqual({ _sum: { gb: 18 } });
   });
 });
+
+describe("contract change notices", () => {
+  it("tell a line's user when its plan or roaming changes, not when only its cost center does", async () => {
+    const line = await createLine(t.prisma, { organizationId: org.id, assignedAccountId: memberId, costCenter: "営業部" });
+    const notices = () => t.prisma.mailMessage.findMany({ where: { subject: { contains: `回線 ${line.phoneNumber} の契約内容が変わりました` } }, select: { to: true, body: true } });
+    const settings = { id: line.id, plan: "OCNモバイル 10GB", dataAllowanceGb: "10", internationalRoaming: "false", costCenter: "経理部" };
+    await operator.run(() => updateLineSettings(settings));
+    expect(await notices()).toEqual([]);
+    await operator.run(() => updateLineSettings({ ...settings, plan: "OCNモバイル 20GB", dataAllowanceGb: "20" }));
+    const [mail] = await notices();
+    expect(mail!.body).toContain("プラン: OCNモバイル 20GB");
+    expect(mail!.body).toContain("データ容量: 20GB");
+  });
+});
+

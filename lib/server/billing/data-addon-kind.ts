@@ -6,6 +6,7 @@ import { dataAddonSchema, type DataAddonValues } from "@/lib/schemas/billing";
 import { uuid } from "@/lib/schemas/requests";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { queueMemberNotice } from "../me/notices";
 import { defineKind } from "../requests/request-kind";
 
 async function lineOf(tx: Tx, organizationId: string, targetId: string) {
@@ -65,6 +66,21 @@ export const dataAddonKind = defineKind<DataAddonValues>({
     await tx.lineDataAddon.create({
       data: { organizationId, lineId: line.id, month: monthDate(monthKeyOf(now)), gb: payload.gb, priceYen: addonPriceYen(payload.gb), addedById: actor.accountId, createdAt: now },
     });
+    // The line's user hears of it (a データ容量 notice, if they take those).
+    if (!line.assignedAccountId) return [];
+    const total = await addedThisMonth(tx, line.id, now);
+    const id = await queueMemberNotice(tx, {
+      organizationId,
+      accountId: line.assignedAccountId,
+      category: "data",
+      subject: `【OCN ビジネスコンソール】${line.phoneNumber} に ${payload.gb}GB の容量を追加しました`,
+      body: [
+        `回線 ${line.phoneNumber} に今月分のデータ容量 ${payload.gb}GB を追加しました (今月の追加分は計 ${total}GB)。料金は今月分の明細に計上されます。`,
+        "",
+        `${payload.gb} GB of extra data was added to ${line.phoneNumber} for this month (${total} GB added this month in all); it is billed on this month's statement.`,
+      ].join("\n"),
+    });
+    return id ? [id] : [];
   },
   href: (targetId) => `/lines/${targetId}`,
 });

@@ -16,6 +16,8 @@ import {
 } from "@/lib/policy/billing";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
+import { deliver, publicUrl } from "../mail/mailer";
+import { queueMemberNotice } from "../me/notices";
 import { withOrganization } from "../tenant-context";
 import { forEachOrganization } from "../tenant-lookup";
 
@@ -115,15 +117,16 @@ export async function currentPaymentLabel(tx: Tx, organizationId: string): Promi
 
 /**
  * Issues a month's statement once: a second call (another instance, a retry) finds it and writes nothing. Audited as
- * billing.statement_issued. Returns whether this call issued it.
+ * billing.statement_issued; those who manage billing get a 請求 notice (unless `notify` is false: the demo's past
+ * months). Returns whether this call issued it and the notices to deliver once the transaction has committed.
  */
-export async function issueStatement(tx: Tx, organizationId: string, month: MonthKey, now: Date): Promise<boolean> {
+export async function issueStatement(tx: Tx, organizationId: string, month: MonthKey, now: Date, { notify = true } = {}): Promise<{ issued: boolean; mailIds: string[] }> {
   // One issuer per organization and month across instances; the unique (organization, month) backs it.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(727009, hashtext(${`${organizationId}:${month}`}))`;
   const exists = await tx.statement.findUnique({ where: { organizationId_month: { organizationId, month: monthDate(month) } }, select: { id: true } });
-  if (exists) return false;
+  if (exists) return { issued: false, mailIds: [] };
   const s = await computeStatement(tx, organizationId, month);
-  if (s.lineCount === 0) return false;
+  if (s.lineCount === 0) return { issued: false, mailIds: [] };
   const statement = await tx.statement.create({
     data: {
       organizationId,
@@ -151,13 +154,42 @@ export async function issueStatement(tx: Tx, organizationId: string, month: Mont
     occurredAt: now,
     details: { month, lineCount: s.lineCount, subtotalYen: s.subtotalYen, taxYen: s.taxYen, totalYen: s.totalYen },
   });
-  return true;
+  if (!notify) return { issued: true, mailIds: [] };
+  const managers = await tx.account.findMany({
+    where: {
+      organizationId,
+      status: "active",
+      grants: { some: { revokedAt: null, startsAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }], role: { permissions: { some: { domain: "billing", level: "manage" } } } } },
+    },
+    select: { id: true },
+  });
+  const [year, mon] = month.split("-");
+  const mailIds: string[] = [];
+  for (const m of managers) {
+    const id = await queueMemberNotice(tx, {
+      organizationId,
+      accountId: m.id,
+      category: "billing",
+      subject: `【OCN ビジネスコンソール】${year}年${Number(mon)}月分のご利用明細を発行しました`,
+      body: [
+        `${year}年${Number(mon)}月分の明細を発行しました: ${s.lineCount}回線、合計 ${s.totalYen.toLocaleString("ja-JP")}円 (税込)。`,
+        "",
+        `The statement for ${month} is issued: ${s.lineCount} lines, ¥${s.totalYen.toLocaleString("en-US")} including tax.`,
+        "",
+        publicUrl(`/billing/statements/${month}`),
+      ].join("\n"),
+    });
+    if (id) mailIds.push(id);
+  }
+  return { issued: true, mailIds };
 }
 
 /** Issues last month's statement of an organization if it is not issued yet (what the sweeper runs). */
-export function issueLastMonth(organizationId: string, now = new Date()): Promise<boolean> {
+export async function issueLastMonth(organizationId: string, now = new Date()): Promise<boolean> {
   const month = addMonths(monthKeyOf(now), -1);
-  return withOrganization(organizationId, async () => (await db()).$transaction((tx) => issueStatement(tx, organizationId, month, now)));
+  const { issued, mailIds } = await withOrganization(organizationId, async () => (await db()).$transaction((tx) => issueStatement(tx, organizationId, month, now)));
+  await deliver(mailIds);
+  return issued;
 }
 
 export async function sweepStatements(now = new Date()): Promise<void> {

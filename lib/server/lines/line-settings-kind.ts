@@ -3,6 +3,7 @@ import "server-only";
 import { lineSettingsSchema, type LineSettings } from "@/lib/schemas/lines";
 import { uuid } from "@/lib/schemas/requests";
 import { AppError } from "../errors";
+import { queueMemberNotice } from "../me/notices";
 import { defineKind, type Change } from "../requests/request-kind";
 
 const FIELDS = ["plan", "dataAllowanceGb", "internationalRoaming", "costCenter"] as const;
@@ -40,6 +41,20 @@ export const lineSettingsKind = defineKind<LineSettings>({
       data: valuesOf(changes, "after"),
     });
     if (count !== 1) throw new AppError("conflict", "The line was changed by someone else meanwhile. Reload it and try again.");
+    // A change of plan or roaming is a contract change for the line's user (a 契約変更 notice, if they take those).
+    const contractual = changes.filter((c) => c.field === "plan" || c.field === "dataAllowanceGb" || c.field === "internationalRoaming");
+    if (contractual.length === 0) return [];
+    const line = await tx.line.findFirst({ where: { id: targetId, organizationId }, select: { phoneNumber: true, assignedAccountId: true } });
+    if (!line?.assignedAccountId) return [];
+    const word = (c: Change) => (c.field === "internationalRoaming" ? (c.after ? "国際ローミング: 利用する" : "国際ローミング: 利用しない") : c.field === "plan" ? `プラン: ${String(c.after)}` : `データ容量: ${String(c.after)}GB`);
+    const id = await queueMemberNotice(tx, {
+      organizationId,
+      accountId: line.assignedAccountId,
+      category: "contract",
+      subject: `【OCN ビジネスコンソール】回線 ${line.phoneNumber} の契約内容が変わりました`,
+      body: [`回線 ${line.phoneNumber} の契約内容が変わりました。`, ...contractual.map((c) => `・${word(c)}`), "", `The contract of line ${line.phoneNumber} changed: ${contractual.map((c) => `${c.field} → ${String(c.after)}`).join(", ")}.`].join("\n"),
+    });
+    return id ? [id] : [];
   },
   href: (targetId) => `/lines/${targetId}`,
 });

@@ -7,6 +7,7 @@ import type { Actor } from "../authorize";
 import { clientContext } from "../authorize";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { deliver } from "../mail/mailer";
 import { changesBetween, lockTarget, proposedValues, validatedPayload, type Change, type RequestKind, type Target } from "./request-kind";
 
 export interface AppliedChange {
@@ -19,9 +20,9 @@ export async function applyChange(
   tx: Tx,
   kind: RequestKind,
   input: { actor: Actor; now: Date; targetId: string; target: Target; payload: unknown; changes: Change[]; reason: string | null; requestId?: string; userAgent?: string | null },
-): Promise<void> {
+): Promise<string[]> {
   const { actor, now, targetId, target, changes } = input;
-  await kind.apply(tx, { organizationId: actor.organizationId, targetId, payload: input.payload as Record<string, unknown>, changes }, { actor, now, reason: input.reason });
+  const mailIds = await kind.apply(tx, { organizationId: actor.organizationId, targetId, payload: input.payload as Record<string, unknown>, changes }, { actor, now, reason: input.reason });
   const side = (s: "before" | "after") => Object.fromEntries(changes.map((c) => [c.field, c[s]])) as Prisma.InputJsonObject;
   await recordAudit(tx, {
     organizationId: actor.organizationId,
@@ -38,6 +39,7 @@ export async function applyChange(
     occurredAt: now,
     details: { before: side("before"), after: side("after"), ...(input.requestId ? { requestId: input.requestId } : {}) },
   });
+  return mailIds ?? [];
 }
 
 /**
@@ -47,15 +49,17 @@ export async function applyChange(
 export async function changeDirectly(actor: Actor, kind: RequestKind, targetId: string, payload: unknown, reason: string | null): Promise<AppliedChange & { changed: boolean }> {
   const { userAgent } = await clientContext();
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const { mailIds, ...result } = await prisma.$transaction(async (tx) => {
     await lockTarget(tx, kind, actor.organizationId, targetId);
     const target = await kind.loadCurrent(tx, actor.organizationId, targetId);
     if (!target) throw new AppError("not_found", `No such ${kind.noun}.`);
     const now = new Date();
     const checked = await validatedPayload(tx, kind, { organizationId: actor.organizationId, targetId, payload, actor, now });
     const changes = changesBetween(target, proposedValues(kind, checked, target));
-    if (changes.length === 0) return { changed: false, targetId, targetLabel: target.label, changes };
-    await applyChange(tx, kind, { actor, now, targetId, target, payload: checked, changes, reason, userAgent });
-    return { changed: true, targetId, targetLabel: target.label, changes };
+    if (changes.length === 0) return { changed: false, targetId, targetLabel: target.label, changes, mailIds: [] as string[] };
+    const mailIds = await applyChange(tx, kind, { actor, now, targetId, target, payload: checked, changes, reason, userAgent });
+    return { changed: true, targetId, targetLabel: target.label, changes, mailIds };
   });
+  await deliver(mailIds);
+  return result;
 }

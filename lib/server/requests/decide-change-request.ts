@@ -33,6 +33,7 @@ export async function decideChangeRequest(input: DecideChangeRequestInput) {
       throw new AppError("forbidden", v.decision === "approve" ? "You cannot approve your own request." : "You cannot reject your own request; cancel it instead.");
     }
     requirePermission(actor, found.domain, "manage");
+    let noticeIds: string[] = [];
     const kind = findRequestKind(found.kind);
     if (kind && found.targetId) await lockTarget(tx, kind, actor.organizationId, found.targetId);
     // The row itself, locked: two approvers at once cannot both decide it.
@@ -65,7 +66,7 @@ export async function decideChangeRequest(input: DecideChangeRequestInput) {
             `Reject it and, if the change is still needed, file a new request.`,
         );
       }
-      await applyChange(tx, kind, { actor, now, targetId: found.targetId, target, payload: checked, changes: diff.changes, reason: request.reason, requestId: found.id, userAgent });
+      noticeIds = await applyChange(tx, kind, { actor, now, targetId: found.targetId, target, payload: checked, changes: diff.changes, reason: request.reason, requestId: found.id, userAgent });
     }
 
     const status = v.decision === "approve" ? "approved" : "rejected";
@@ -99,7 +100,7 @@ export async function decideChangeRequest(input: DecideChangeRequestInput) {
       decider: actor.displayName,
       note: v.note ?? null,
     });
-    return { result: { id: found.id, status, targetId: found.targetId }, mailIds: [mailId] };
+    return { result: { id: found.id, status, targetId: found.targetId }, mailIds: [mailId, ...noticeIds] };
   });
   await deliver(mailIds);
   return result;

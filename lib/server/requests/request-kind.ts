@@ -65,9 +65,10 @@ export interface RequestKind<P = Record<string, unknown>> {
   proposed?(payload: P, current: Target): Values;
   /**
    * Makes the change. Called after the caller has checked that each change's `before` is the current value; a kind
-   * should still write only where those values hold (a conditional update) and throw a conflict otherwise.
+   * should still write only where those values hold (a conditional update) and throw a conflict otherwise. May return
+   * the ids of notices it queued in the transaction, which the caller delivers once it has committed.
    */
-  apply(tx: Tx, input: ApplyInput<P>, context: { actor: Actor; now: Date; reason: string | null }): Promise<void>;
+  apply(tx: Tx, input: ApplyInput<P>, context: { actor: Actor; now: Date; reason: string | null }): Promise<void | string[]>;
   /** Where the console shows the target. */
   href?(targetId: string): string;
 }
