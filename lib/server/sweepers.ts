@@ -3,6 +3,9 @@ import { sweepExpiredGrants } from "./access/sweep-expired-grants";
 import { sweepPendingSignIns } from "./audit/process-sign-ins";
 import { sweepAuditPartitions } from "./audit/retention";
 import { sweepStatements } from "./billing/statements";
+import { sweepUnappliedCampaigns } from "./reviews/apply-campaign";
+import { sweepQuarterCampaigns } from "./reviews/create-campaign";
+import { sweepReviewReminders } from "./reviews/remind-reviewers";
 import { sweepAlertNotices } from "./detections/deliver-alert-notices";
 import { sweepDueOffboarding } from "./offboarding/apply-case";
 import { sweepOverdueOffboardingTasks } from "./offboarding/escalate-overdue";
@@ -28,6 +31,17 @@ async function sweepStatementsOften(): Promise<void> {
   await sweepStatements();
 }
 
+// Review campaigns: the quarter's automatic one, half-time reminders, and applying that stopped half way.
+const REVIEWS_EVERY_MS = 5 * 60 * 1000;
+let reviewsSweptAt = 0;
+async function sweepReviews(): Promise<void> {
+  if (Date.now() - reviewsSweptAt < REVIEWS_EVERY_MS) return;
+  reviewsSweptAt = Date.now();
+  await sweepUnappliedCampaigns();
+  await sweepQuarterCampaigns();
+  await sweepReviewReminders();
+}
+
 /** Started once per server process (instrumentation.ts): the sweepers record what has already taken effect. */
 export function startSweepers(): void {
   const seconds = env().SWEEP_INTERVAL_SECONDS;
@@ -50,6 +64,8 @@ export function startSweepers(): void {
       .catch((e) => console.error("alert notice sweeper failed", e))
       .then(() => sweepStatementsOften())
       .catch((e) => console.error("statement sweeper failed", e))
+      .then(() => sweepReviews())
+      .catch((e) => console.error("review sweeper failed", e))
       .finally(() => (running = false));
   }, seconds * 1000);
   timer.unref();

@@ -8,6 +8,8 @@ import { ensureAppRole } from "@/lib/server/app-role";
 import { openPglite, openPostgres, setProcessDatabase, type Database } from "@/lib/server/db";
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL only: the application role's URL of this test database, for a child process to connect with. */
+  appUrl?: string;
   /** What the operations under test use (db()): the application's role on PostgreSQL, the same database on PGlite. */
   app: Database;
   drop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     ...d,
     app,
+    appUrl: appUrl.toString(),
     async drop() {
       await app.close();
       await d.close();

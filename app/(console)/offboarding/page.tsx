@@ -77,7 +77,9 @@ export default async function OffboardingPage({ searchParams }: { searchParams: 
                 <span>
                   <span className="font-medium">{p.displayName}</span> <span className="text-neutral-700">{p.loginId}</span>{" "}
                   <span className="text-xs text-neutral-600">
-                    {t("offboarding.proposals.roster", { number: p.employeeNumber, date: formatDay(p.terminationDate) })}
+                    {p.source === "roster"
+                      ? t("offboarding.proposals.roster", { number: p.employeeNumber, date: formatDay(p.terminationDate) })
+                      : t("offboarding.proposals.review", { review: p.reviewTitle ?? "—", date: formatDay(p.proposedAt) })}
                   </span>
                 </span>
                 <Link href={`/offboarding/new?account=${p.accountId}`} className="text-sm font-medium text-accent-700 hover:underline">

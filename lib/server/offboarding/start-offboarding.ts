@@ -83,6 +83,8 @@ export async function startOffboarding(input: StartOffboardingInput): Promise<{ 
       },
       select: { id: true },
     });
+    // A review's proposal for this person is answered by the case.
+    await tx.offboardingProposal.updateMany({ where: { organizationId: actor.organizationId, accountId: account.id, resolvedAt: null }, data: { resolvedAt: now } });
     const planned = planOffboardingTasks(data.trigger, effectiveAt, lines, org.simReturnDays);
     await tx.offboardingTask.createMany({
       data: planned.map((t) => ({ organizationId: actor.organizationId, caseId: created.id, kind: t.kind, lineId: t.lineId, ownerRoleKey: t.ownerRoleKey, dueAt: t.dueAt })),

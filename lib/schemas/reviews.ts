@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { QUARTER_KEY, REVIEW_DECISIONS, UNDECIDED_OUTCOMES } from "@/lib/policy/reviews";
+import { optionalText, uuid, wholeNumber } from "./requests";
+
+// Quarterly access reviews (/reviews): creating a campaign, deciding items, closing. Form fields arrive as strings.
+
+export const REVIEW_COMMENT_MAX = 500;
+
+/** "2026-11-30T18:00" as a datetime-local field sends it, read as Tokyo time; "" is missing. */
+const tokyoDateTime = z.preprocess(
+  (v) => {
+    if (v instanceof Date) return v;
+    if (typeof v !== "string") return v;
+    const s = v.normalize("NFKC").trim();
+    if (s === "") return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(s);
+    if (!m) return s;
+    return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, m[4] ? +m[4] : 18, m[5] ? +m[5] : 0) - 9 * 3600_000);
+  },
+  z.date({ error: "not_a_date" }).refine((d) => !Number.isNaN(d.getTime()), "not_a_date"),
+);
+
+export const createCampaignSchema = z.object({
+  quarter: z.preprocess((v) => (typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase() : v), z.string({ error: "required" }).regex(QUARTER_KEY, "not_a_quarter")),
+  title: optionalText(100),
+  dueAt: tokyoDateTime.optional(),
+  undecidedOutcome: z.enum(UNDECIDED_OUTCOMES, { error: "invalid_choice" }).default("no_change"),
+  dormantDays: wholeNumber(7, 730).default(90),
+  /** Reviews accounts whose department has no manager (and the managers' own); by OCN ID. Empty: the creator. */
+  fallbackReviewerLoginId: optionalText(254).optional(),
+});
+export type CreateCampaignInput = z.input<typeof createCampaignSchema>;
+
+export const reviewIdSchema = z.object({ id: uuid });
+
+export const decideItemSchema = z.object({
+  itemId: uuid,
+  decision: z.enum(REVIEW_DECISIONS, { error: "invalid_choice" }),
+  comment: optionalText(REVIEW_COMMENT_MAX),
+  /** revoke: these grants only (none = the whole account); modify: these grants get an end. */
+  grantIds: z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).max(50)),
+  endsAt: tokyoDateTime.optional(),
+});
+export type DecideItemInput = z.input<typeof decideItemSchema>;
+
+export const bulkKeepSchema = z.object({
+  reviewId: uuid,
+  itemIds: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined || v === "" ? [] : [v]), z.array(uuid).min(1, "required").max(5_000)),
+});
+export type BulkKeepInput = z.input<typeof bulkKeepSchema>;
+
+export const REVIEW_ITEM_FILTERS = ["all", "mine", "undecided", "flagged", "revoke"] as const;
+export const getCampaignSchema = z.object({
+  id: uuid,
+  filter: z.enum(REVIEW_ITEM_FILTERS).catch("all").default("all"),
+});
