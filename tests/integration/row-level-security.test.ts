@@ -77,6 +77,7 @@ async function seedTenant(): Promise<Tenant> {
     `INSERT INTO line_data_addons (organization_id, line_id, month, gb, price_yen) SELECT ${o}, id, date '2026-11-01', 1, 500 FROM lines WHERE organization_id = ${o}`,
     `WITH s AS (INSERT INTO statements (organization_id, month, due_date, line_count, subtotal_yen, tax_rate_percent, tax_yen, total_yen) VALUES (${o}, date '2026-10-01', date '2026-11-30', 1, 1800, 10, 180, 1980) RETURNING id)
      INSERT INTO statement_lines (organization_id, statement_id, phone_number, plan, data_allowance_gb, plan_fee_yen, subtotal_yen, tax_yen, total_yen) SELECT ${o}, id, '090-0000-0000', 'OCNモバイル 10GB', 10, 1800, 1800, 180, 1980 FROM s`,
+    `INSERT INTO offboarding_proposals (organization_id, account_id, reason) VALUES (${o}, ${m}, 'review')`,
     `INSERT INTO email_change_tokens (organization_id, account_id, new_email, token_hash, expires_at) VALUES (${o}, ${m}, 'new@example.jp', md5(random()::text), now())`,
   ]) {
     await t.sql.exec(statement);
