@@ -10,6 +10,7 @@ import { issueStatement } from "@/lib/server/billing/statements";
 import { backfillDetections } from "@/lib/server/detections/backfill";
 import { markSignInsProcessed } from "@/lib/server/audit/process-sign-ins";
 import { planOffboardingTasks } from "@/lib/policy/offboarding";
+import { COMPLIANCE_OWNERS, monthlyTask } from "@/lib/policy/compliance";
 import type { Db, Tx } from "@/lib/server/db";
 import { sealSecret } from "@/lib/server/secret-box";
 import { cachedHash, createOrganization } from "@/tests/factories";
@@ -1212,7 +1213,8 @@ async function writePlan(
   await tx.ipAllowlistEntry.createMany({ data: plan.allowlist });
   if (plan.hr) {
     const hrImport = await tx.hrImport.create({
-      data: { organizationId, importedById: plan.hr.importedById, fileName: plan.hr.fileName, rowCount: plan.hr.records.length, createdAt: plan.hr.createdAt },
+      // As HR's system writes it (Shift_JIS), and as the first import: every person created.
+      data: { organizationId, importedById: plan.hr.importedById, fileName: plan.hr.fileName, rowCount: plan.hr.records.length, encoding: "shift_jis", createdCount: plan.hr.records.length, createdAt: plan.hr.createdAt },
       select: { id: true },
     });
     await tx.hrRosterRecord.createMany({
@@ -1459,6 +1461,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
       await seedBillingAndRequests(tx, { minato: minato.id, sakura: sakuraId }, now);
       await seedStatements(tx, minato.id, MINATO_CONTRACT, now);
       if (sakuraId) await seedStatements(tx, sakuraId, SAKURA_CONTRACT, now);
+      await seedCompliance(tx, minato.id, now);
       return count;
     },
     { timeout: 300_000, maxWait: 60_000 },
@@ -1631,4 +1634,52 @@ async function seedOffboarding(tx: Tx, organizationId: string, now: number): Pro
   const planned = planOffboardingTasks("contract_end", effectiveAt, contractor.lines, org.simReturnDays);
   await tx.offboardingTask.createMany({ data: planned.map((t) => ({ organizationId, caseId: c.id, kind: t.kind, lineId: t.lineId, ownerRoleKey: t.ownerRoleKey, dueAt: t.dueAt })) });
   await tx.account.update({ where: { id: contractor.id }, data: { accessEndsAt: effectiveAt } });
+}
+
+// ---------------------------------------------------------------------------------------------- compliance calendar
+
+/**
+ * The last three months' IP allowlist reviews and reconciliations with HR, recorded by the security auditor with what
+ * was checked; this month's are still open (the sweeper adds the weekly log audits and per-event tasks).
+ */
+async function seedCompliance(tx: Tx, organizationId: string, now: number): Promise<void> {
+  const auditor = await tx.account.findFirst({ where: { organizationId, loginId: `security@${MINATO.domain}` }, select: { id: true, loginId: true, displayName: true } });
+  const by = auditor ? { completedById: auditor.id, completedByLabel: `${auditor.displayName} (${auditor.loginId})` } : {};
+  const month = monthKeyOf(new Date(now));
+  const notes = {
+    ip_allowlist_monthly: [
+      "許可リスト 9 件を確認。期限切れの一時許可 1 件 (大阪出張) を削除。",
+      "許可リスト 8 件を確認。退去した横浜営業所の 1 件を削除。",
+      "許可リスト 8 件を確認。変更なし。",
+    ],
+    permission_reconciliation_monthly: [
+      "人事データと照合。退職者 2 名の有効なアカウントを無効化、部署の不一致 1 件を修正。",
+      "人事データと照合。休職中の 1 名の回線を一時停止。",
+      "人事データと照合。差異なし。",
+    ],
+  } as const;
+  const rows: Prisma.ComplianceTaskCreateManyInput[] = [];
+  for (const kind of ["ip_allowlist_monthly", "permission_reconciliation_monthly"] as const) {
+    for (let back = 1; back <= 3; back++) {
+      const period = addMonths(month, -back);
+      const task = monthlyTask(kind, period);
+      rows.push({
+        organizationId,
+        kind,
+        title: kind === "ip_allowlist_monthly" ? `IPアクセス制限の許可リストの見直し (${period})` : `人事データとの権限の照合 (${period})`,
+        periodKey: period,
+        dueAt: task.dueAt,
+        ownerDomain: COMPLIANCE_OWNERS[kind].domain,
+        status: "done",
+        note: notes[kind][back - 1]!,
+        evidence: { kind: "manual", url: kind === "ip_allowlist_monthly" ? "/audit?action=network.allowlist_entry_revoked" : `https://wiki.${MINATO.domain}/security/reconciliation/${period}` },
+        // Recorded on (or the day before) the due day: the allowlist in the afternoon, the reconciliation in the morning.
+        completedAt: new Date(task.dueAt.getTime() - (kind === "ip_allowlist_monthly" ? 8 : 13) * HOUR - 23 * 60_000 - (back % 2) * DAY),
+        ...by,
+      });
+    }
+    const open = monthlyTask(kind, month);
+    rows.push({ organizationId, kind, title: kind === "ip_allowlist_monthly" ? `IPアクセス制限の許可リストの見直し (${month})` : `人事データとの権限の照合 (${month})`, periodKey: month, dueAt: open.dueAt, ownerDomain: COMPLIANCE_OWNERS[kind].domain });
+  }
+  await tx.complianceTask.createMany({ data: rows });
 }

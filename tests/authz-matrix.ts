@@ -28,11 +28,22 @@ export const PAGES: Record<string, Requirement> = {
   "/offboarding/[id]": "signed-in",
   "/offboarding/[id]/print": "signed-in",
   "/offboarding/returns": "signed-in",
-  "/reviews": { domain: "reviews", level: "view" },
+  // Access review campaigns: reviews:view sees them all, a reviewer (a department manager, the fallback) the campaigns and
+  // items they review; the loaders decide (list-campaigns, get-campaign), and a member with no items is refused.
+  "/reviews": "signed-in",
+  "/reviews/[id]": "signed-in",
+  "/reviews/[id]/report": "signed-in",
+  // The HR roster reconciliation: one requirement, reviews:view (HR reads it through its own reviews:view; every
+  // built-in role with offboarding:view holds reviews:view too). Importing the roster is HR's: offboarding:manage.
+  "/reviews/roster": { domain: "reviews", level: "view" },
+  "/reviews/roster/import": { domain: "offboarding", level: "manage" },
   "/lines": { domain: "lines", level: "view" },
   "/lines/[id]": { domain: "lines", level: "view" },
   "/lines/import": { domain: "lines", level: "manage" },
   "/billing": { domain: "billing", level: "view" },
+  "/billing/statements/[month]": { domain: "billing", level: "view" },
+  "/billing/statements/[month]/print": { domain: "billing", level: "view" },
+  "/billing/payment": { domain: "billing", level: "view" },
   "/alerts": { domain: "security", level: "view" },
   "/alerts/[id]": { domain: "security", level: "view" },
   "/audit": { domain: "audit", level: "view" },
@@ -47,6 +58,8 @@ export const PAGES: Record<string, Requirement> = {
   "/settings": { domain: "org", level: "view" },
   "/settings/api-keys": { domain: "org", level: "view" },
   "/me": "signed-in",
+  // The link mailed to a new contact address: any member, for their own account only (the operation checks the link's owner).
+  "/me/email/confirm": "signed-in",
   "/sign-in": "public",
   // The sign-in steps need a live challenge from the step before, not a session.
   "/sign-in/verify": "public",
@@ -66,6 +79,11 @@ export const ROUTES: Record<string, Requirement> = {
   "GET /api/audit/export": { domain: "audit", level: "view" },
   "POST /api/lines/import": { domain: "lines", level: "manage" },
   "GET /api/lines/export": { domain: "lines", level: "view" },
+  // Closing a campaign applies its decisions, streaming progress (NDJSON); posting again resumes an interrupted apply.
+  "POST /api/reviews/[id]/close": { domain: "reviews", level: "manage" },
+  "GET /api/reviews/[id]/report": { domain: "reviews", level: "view" },
+  "POST /api/hr/roster/import": { domain: "offboarding", level: "manage" },
+  "GET /api/hr/roster/template": { domain: "offboarding", level: "manage" },
   // Downloading a line's statement marks it exported (what a cancellation needs): a change, so manage.
   // lines:manage or billing:manage (billing exports a leaver's statements): the run says per role.
   "POST /api/lines/[id]/statement": "signed-in",
@@ -102,9 +120,28 @@ export const ACTIONS: Record<string, Requirement> = {
   // Only the requester may cancel (checked by the operation).
   "app/(console)/requests/[id]/actions.ts#cancelChangeRequestAction": "signed-in",
   "app/(console)/audit/weekly/[week]/actions.ts#signOffWeeklyAuditAction": { domain: "audit", level: "manage" },
+  // The compliance calendar: seen with security:view; a task is recorded with manage in its kind's owning domain
+  // (security:manage for the IP allowlist review, reviews:manage for the reconciliation with HR), checked by the operation.
+  "app/(console)/compliance/actions.ts#completeComplianceTaskAction": { domain: "security", level: "view" },
+  "app/(console)/compliance/actions.ts#skipComplianceTaskAction": { domain: "security", level: "view" },
+  "app/(console)/reviews/actions.ts#createCampaignAction": { domain: "reviews", level: "manage" },
+  // An item is decided by its reviewer or by reviews:manage, never by the person it is about (checked by the operation).
+  "app/(console)/reviews/actions.ts#decideReviewItemAction": "signed-in",
+  "app/(console)/reviews/actions.ts#bulkKeepItemsAction": "signed-in",
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
   "app/(console)/me/actions.ts#changeMyPasswordAction": "signed-in",
+  // My Page: each acts on the caller's own account, found from the session.
+  "app/(console)/me/actions.ts#requestEmailChangeAction": "signed-in",
+  "app/(console)/me/actions.ts#cancelEmailChangeAction": "signed-in",
+  "app/(console)/me/actions.ts#confirmEmailChangeAction": "signed-in",
+  "app/(console)/me/actions.ts#updateBackupEmailAction": "signed-in",
+  "app/(console)/me/actions.ts#updateNoticePreferencesAction": "signed-in",
+  "app/(console)/me/actions.ts#sendTestNoticeAction": "signed-in",
+  "app/(console)/me/actions.ts#startSecondFactorChangeAction": "signed-in",
+  "app/(console)/me/actions.ts#changeSecondFactorAction": "signed-in",
+  "app/(console)/me/actions.ts#regenerateBackupCodesAction": "signed-in",
+  "app/(console)/me/actions.ts#reportSignInAction": "signed-in",
   "app/(console)/roles/new/actions.ts#createRoleAction": { domain: "accounts", level: "manage" },
   "app/(console)/roles/[id]/edit/actions.ts#updateRoleAction": { domain: "accounts", level: "manage" },
   "app/(console)/roles/[id]/actions.ts#deleteRoleAction": { domain: "accounts", level: "manage" },

@@ -6,6 +6,7 @@ import { formatNumber } from "@/lib/format";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { getConsoleContext } from "@/lib/server/org/get-console-context";
 import { load } from "@/lib/server/page";
+import { ComplianceDue } from "./_components/compliance-due";
 import { OffboardingNext } from "./_components/offboarding-next";
 import { SecurityPanels } from "./_components/security-panels";
 
@@ -17,7 +18,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const data = await load(() => getDashboard({ range: typeof range === "string" ? range : undefined }, now));
   const t = await getTranslations("dashboard");
   const ts = await getTranslations("dashboardSecurity");
-  const { accounts, lines, offboarding, signIns, security } = data;
+  const tc = await getTranslations("compliance.dashboard");
+  const { accounts, lines, offboarding, compliance, signIns, security } = data;
   return (
     <div>
       <PageHeader title={t("title")} description={t("greeting", { name: data.displayName })} />
@@ -66,7 +68,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             href="/offboarding"
           />
         ) : null}
+        {compliance ? (
+          <StatCard
+            label={tc("statLabel")}
+            value={formatNumber(compliance.overdue)}
+            hint={tc("statHint", { count: formatNumber(compliance.dueThisWeek) })}
+            tone={compliance.overdue > 0 ? "red" : "neutral"}
+            href="/compliance"
+          />
+        ) : null}
       </div>
+      {compliance && compliance.next.length > 0 ? <ComplianceDue summary={compliance} /> : null}
       {offboarding && offboarding.next.length > 0 ? <OffboardingNext summary={offboarding} /> : null}
       {signIns && security ? <SecurityPanels panels={security} series={signIns.series} now={now} /> : null}
     </div>

@@ -41,6 +41,8 @@ export function ChangeForm({
   requestAction,
   hidden,
   limits,
+  errorValues,
+  submitLabel,
   pendingRequest,
   children,
 }: {
@@ -49,10 +51,15 @@ export function ChangeForm({
   kind: string;
   title: string;
   description?: string;
-  directAction: ServerAction<DirectResult>;
+  /** Absent when a change always takes a request (the payment method). */
+  directAction?: ServerAction<DirectResult>;
   requestAction: ServerAction<RequestResult>;
   hidden?: Record<string, string>;
   limits: Limits;
+  /** Values a field error's words name beyond the field's bounds (the contract name a holder must match). */
+  errorValues?: Record<string, string | number>;
+  /** The button's words when "change" says too little (adding data to a line). */
+  submitLabel?: string;
   pendingRequest: PendingRequestView | null;
   children: (fieldError: (field: string) => string | undefined) => React.ReactNode;
 }) {
@@ -61,7 +68,7 @@ export function ChangeForm({
   const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const [result, dispatch, pending] = useActionState<ActionResult<DirectResult | RequestResult> | null, FormData>(async (_previous, form) => {
-    const answer = mode === "direct" ? await directAction(null, form) : await requestAction(null, form);
+    const answer = mode === "direct" && directAction ? await directAction(null, form) : await requestAction(null, form);
     if (answer.ok) {
       // A filed request changes nothing yet: the form goes back to the values in force.
       if (mode === "request") formRef.current?.reset();
@@ -74,7 +81,7 @@ export function ChangeForm({
     const code = result && !result.ok ? result.fieldErrors?.[field] : undefined;
     if (!code) return undefined;
     const bounds = field === "reason" ? { max: REASON_MAX } : limits[field];
-    return t.has(`errors.${code}`) ? t(`errors.${code}`, { min: bounds?.min ?? 0, max: bounds?.max ?? 0 }) : code;
+    return t.has(`errors.${code}`) ? t(`errors.${code}`, { min: bounds?.min ?? 0, max: bounds?.max ?? 0, ...errorValues }) : code;
   };
   const formError = (() => {
     if (!result || result.ok) return null;
@@ -159,7 +166,7 @@ export function ChangeForm({
             ) : null}
           </p>
           <Button type="submit" disabled={pending || blocked} aria-disabled={pending || blocked}>
-            {pending ? t("submitting") : mode === "request" ? t("submitRequest") : t("submitDirect")}
+            {pending ? t("submitting") : (submitLabel ?? (mode === "request" ? t("submitRequest") : t("submitDirect")))}
           </Button>
         </div>
       </form>

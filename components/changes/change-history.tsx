@@ -19,6 +19,9 @@ type Side = Record<string, ChangeValue> | undefined;
 export function ChangeHistory({ kind, events }: { kind: string; events: HistoryEvent[] }) {
   const t = useTranslations("requests");
   const text = useChangeText();
+  // The stored before/after objects come back with their keys reordered (jsonb): show the fields in the kind's order.
+  const order = t.has(`fields.${kind}`) ? Object.keys(t.raw(`fields.${kind}`) as Record<string, string>) : [];
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   const describe = (e: HistoryEvent) => {
     const details = (e.details ?? {}) as { before?: Side; after?: Side; changes?: { field: string; before: ChangeValue; after: ChangeValue }[] };
     // A filing shows what it asks for; a decision only its comment (the change it applied has its own row).
@@ -26,7 +29,9 @@ export function ChangeHistory({ kind, events }: { kind: string; events: HistoryE
       ? e.action === "request.filed"
         ? (details.changes ?? [])
         : []
-      : Object.keys(details.after ?? {}).map((field) => ({ field, before: details.before?.[field] ?? null, after: details.after?.[field] ?? null }));
+      : Object.keys(details.after ?? {})
+          .sort((a, b) => rank(a) - rank(b))
+          .map((field) => ({ field, before: details.before?.[field] ?? null, after: details.after?.[field] ?? null }));
     return (
       <div className="flex flex-col gap-0.5">
         {changes.map((c) => (

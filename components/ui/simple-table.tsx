@@ -1,7 +1,11 @@
 // A small read-only table for detail tabs (lists with paging use components/data-table).
+import { cn } from "./cn";
+
 export interface SimpleColumn<T> {
   header: string;
   cell: (row: T) => React.ReactNode;
+  /** Numbers are right-aligned, heading included. */
+  align?: "right";
 }
 
 export function SimpleTable<T>({ columns, rows, rowKey, empty }: { columns: SimpleColumn<T>[]; rows: T[]; rowKey: (row: T) => string; empty: string }) {
@@ -14,7 +18,7 @@ export function SimpleTable<T>({ columns, rows, rowKey, empty }: { columns: Simp
         <thead className="border-b border-neutral-200 bg-neutral-50 text-xs text-neutral-600">
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+              <th key={c.header} scope="col" className={cn("px-3 py-2 font-medium whitespace-nowrap", c.align === "right" && "text-right")}>
                 {c.header}
               </th>
             ))}
@@ -24,7 +28,7 @@ export function SimpleTable<T>({ columns, rows, rowKey, empty }: { columns: Simp
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} className="px-3 py-2 align-top">
+                <td key={c.header} className={cn("px-3 py-2 align-top", c.align === "right" && "num text-right")}>
                   {c.cell(row)}
                 </td>
               ))}

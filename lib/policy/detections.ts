@@ -5,6 +5,9 @@ import { offHoursReason, localParts, type OffHoursReason, type OrgCalendar } fro
 
 export const DETECTION_KINDS = ["repeated_failures", "password_spray", "failure_spike", "off_hours_sign_in", "foreign_sign_in", "impossible_travel"] as const;
 export type DetectionKind = (typeof DETECTION_KINDS)[number];
+/** Alerts a person raises rather than a rule (a member reports a sign-in that was not theirs): no settings, always on. */
+export const REPORTED_ALERT_KINDS = ["sign_in_reported"] as const;
+export type AlertKind = DetectionKind | (typeof REPORTED_ALERT_KINDS)[number];
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];

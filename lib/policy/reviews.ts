@@ -74,10 +74,8 @@ export function reminderDueAt(startedAt: Date, dueAt: Date): Date {
 
 export interface FlagInput {
   kind: "employee" | "contractor";
-  /** null: no roster record for the account's employee number (or no number). */
-  hrStatus: "active" | "leave" | "seconded" | "terminated" | null;
-  /** Whether the organization has a roster at all: without one, "no HR record" says nothing. */
-  rosterLoaded: boolean;
+  /** What the HR roster reconciliation says of the account (lib/server/hr/reconcile.ts). */
+  hr: { noHrRecord: boolean; hrTerminated: boolean; hrLeave: boolean };
   lastSignInAt: Date | null;
   createdAt: Date;
   permissions: PermissionSet;
@@ -100,9 +98,9 @@ export function isDormant(lastSignInAt: Date | null, createdAt: Date, now: Date,
 
 export function reviewFlags(a: FlagInput, now: Date, dormantDays: number): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
-  if (a.kind === "employee" && a.rosterLoaded && a.hrStatus === null) flags.push("no_hr_record");
-  if (a.hrStatus === "terminated") flags.push("hr_terminated");
-  if (a.hrStatus === "leave" || a.hrStatus === "seconded") flags.push("hr_leave");
+  if (a.hr.noHrRecord) flags.push("no_hr_record");
+  if (a.hr.hrTerminated) flags.push("hr_terminated");
+  if (a.hr.hrLeave) flags.push("hr_leave");
   if (isDormant(a.lastSignInAt, a.createdAt, now, dormantDays)) flags.push("dormant");
   if (a.sodConflict) flags.push("sod_conflict");
   if (a.kind === "contractor" && (a.grants.some((g) => g.endsAt === null) || (a.hadGrants && a.grants.length === 0))) flags.push("contractor_grant");

@@ -67,6 +67,12 @@ const optionalText = (max: number) =>
     .transform((s) => (s === "" ? null : s))
     .nullish();
 
+/** A person's mail address as typed (full-width and capitals allowed), stored NFKC-normalised in lower case. */
+export const emailAddress = z
+  .string()
+  .transform((s) => s.normalize("NFKC").trim().toLowerCase())
+  .pipe(z.email("email").max(254, "too_long"));
+
 /** The fields an admin types about a person; full-width input is normalised (NFKC) before checking. */
 export const accountProfileSchema = z
   .object({
@@ -75,10 +81,7 @@ export const accountProfileSchema = z
       .transform((s) => s.normalize("NFKC").trim())
       .pipe(z.string().min(1, "required").max(100, "too_long")),
     nameKana: optionalText(100),
-    email: z
-      .string()
-      .transform((s) => s.normalize("NFKC").trim().toLowerCase())
-      .pipe(z.email("email").max(254, "too_long")),
+    email: emailAddress,
     employeeNumber: z
       .string()
       .transform((s) => s.normalize("NFKC").trim().toUpperCase())

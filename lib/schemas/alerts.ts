@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseJstBound } from "./audit";
 
-export const ALERT_KINDS = ["repeated_failures", "password_spray", "failure_spike", "off_hours_sign_in", "foreign_sign_in", "impossible_travel"] as const;
+export const ALERT_KINDS = ["repeated_failures", "password_spray", "failure_spike", "off_hours_sign_in", "foreign_sign_in", "impossible_travel", "sign_in_reported"] as const;
 export const ALERT_SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved", "false_positive"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

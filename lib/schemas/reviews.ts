@@ -6,8 +6,8 @@ import { optionalText, uuid, wholeNumber } from "./requests";
 
 export const REVIEW_COMMENT_MAX = 500;
 
-/** "2026-11-30T18:00" as a datetime-local field sends it, read as Tokyo time; "" is missing. */
-const tokyoDateTime = z.preprocess(
+/** "2026-11-30T18:00" as a datetime-local field sends it, read as Tokyo time; "" (an empty field) is none. */
+const optionalTokyoDateTime = z.preprocess(
   (v) => {
     if (v instanceof Date) return v;
     if (typeof v !== "string") return v;
@@ -17,19 +17,20 @@ const tokyoDateTime = z.preprocess(
     if (!m) return s;
     return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, m[4] ? +m[4] : 18, m[5] ? +m[5] : 0) - 9 * 3600_000);
   },
-  z.date({ error: "not_a_date" }).refine((d) => !Number.isNaN(d.getTime()), "not_a_date"),
-);
+  // Optional inside as well: "" becomes undefined only after the outer optional() has let it through.
+  z.date({ error: "not_a_date" }).refine((d) => !Number.isNaN(d.getTime()), "not_a_date").optional(),
+).optional();
 
 export const createCampaignSchema = z.object({
   quarter: z.preprocess((v) => (typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase() : v), z.string({ error: "required" }).regex(QUARTER_KEY, "not_a_quarter")),
   title: optionalText(100),
-  dueAt: tokyoDateTime.optional(),
+  dueAt: optionalTokyoDateTime,
   undecidedOutcome: z.enum(UNDECIDED_OUTCOMES, { error: "invalid_choice" }).default("no_change"),
   dormantDays: wholeNumber(7, 730).default(90),
   /** Reviews accounts whose department has no manager (and the managers' own); by OCN ID. Empty: the creator. */
   fallbackReviewerLoginId: optionalText(254).optional(),
 });
-export type CreateCampaignInput = z.input<typeof createCampaignSchema>;
+export type CreateCampaignInput = Partial<Record<keyof z.input<typeof createCampaignSchema>, string | number | Date | null>>;
 
 export const reviewIdSchema = z.object({ id: uuid });
 
@@ -39,15 +40,25 @@ export const decideItemSchema = z.object({
   comment: optionalText(REVIEW_COMMENT_MAX),
   /** revoke: these grants only (none = the whole account); modify: these grants get an end. */
   grantIds: z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).max(50)),
-  endsAt: tokyoDateTime.optional(),
+  endsAt: optionalTokyoDateTime,
 });
-export type DecideItemInput = z.input<typeof decideItemSchema>;
+/** As a form sends it; the operation parses it. */
+export interface DecideItemInput {
+  itemId: string;
+  decision: string;
+  comment?: string | null;
+  grantIds?: string | string[];
+  endsAt?: string | Date;
+}
 
 export const bulkKeepSchema = z.object({
   reviewId: uuid,
   itemIds: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined || v === "" ? [] : [v]), z.array(uuid).min(1, "required").max(5_000)),
 });
-export type BulkKeepInput = z.input<typeof bulkKeepSchema>;
+export interface BulkKeepInput {
+  reviewId: string;
+  itemIds: string | string[];
+}
 
 export const REVIEW_ITEM_FILTERS = ["all", "mine", "undecided", "flagged", "revoke"] as const;
 export const getCampaignSchema = z.object({

@@ -3,6 +3,7 @@ import { sweepExpiredGrants } from "./access/sweep-expired-grants";
 import { sweepPendingSignIns } from "./audit/process-sign-ins";
 import { sweepAuditPartitions } from "./audit/retention";
 import { sweepStatements } from "./billing/statements";
+import { sweepComplianceTasks } from "./compliance/ensure-compliance-tasks";
 import { sweepUnappliedCampaigns } from "./reviews/apply-campaign";
 import { sweepQuarterCampaigns } from "./reviews/create-campaign";
 import { sweepReviewReminders } from "./reviews/remind-reviewers";
@@ -42,6 +43,15 @@ async function sweepReviews(): Promise<void> {
   await sweepReviewReminders();
 }
 
+// The compliance calendar: new periods' tasks and sources that completed them; a page load brings its own up to date.
+const COMPLIANCE_EVERY_MS = 60 * 1000;
+let complianceSweptAt = 0;
+async function sweepComplianceEveryMinute(): Promise<void> {
+  if (Date.now() - complianceSweptAt < COMPLIANCE_EVERY_MS) return;
+  complianceSweptAt = Date.now();
+  await sweepComplianceTasks();
+}
+
 /** Started once per server process (instrumentation.ts): the sweepers record what has already taken effect. */
 export function startSweepers(): void {
   const seconds = env().SWEEP_INTERVAL_SECONDS;
@@ -64,6 +74,8 @@ export function startSweepers(): void {
       .catch((e) => console.error("alert notice sweeper failed", e))
       .then(() => sweepStatementsOften())
       .catch((e) => console.error("statement sweeper failed", e))
+      .then(() => sweepComplianceEveryMinute())
+      .catch((e) => console.error("compliance sweeper failed", e))
       .then(() => sweepReviews())
       .catch((e) => console.error("review sweeper failed", e))
       .finally(() => (running = false));

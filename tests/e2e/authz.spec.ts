@@ -3,7 +3,7 @@ import { PAGES } from "@/tests/authz-matrix";
 import { DEMO_PASSWORD as PASSWORD, demo } from "./fixtures/accounts";
 import { SignInPage } from "./pages/sign-in-page";
 const restricted = Object.entries(PAGES).filter(([, r]) => typeof r === "object");
-const concrete = (url: string) => url.replace("[id]", "00000000-0000-4000-8000-000000000000");
+const concrete = (url: string) => url.replace("[id]", "00000000-0000-4000-8000-000000000000").replace("[month]", "2026-01");
 
 test("without a session every console page leads to sign-in", async ({ page }) => {
   for (const [url] of Object.entries(PAGES).filter(([, r]) => r !== "public")) {

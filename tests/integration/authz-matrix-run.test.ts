@@ -12,9 +12,10 @@ import { BUILT_IN_ROLES, BUILT_IN_ROLE_KEYS, DOMAINS, LEVELS, can, type BuiltInR
 import { TASK_OWNERS, type TaskKind } from "@/lib/policy/offboarding";
 import { addMonths, monthKeyOf } from "@/lib/policy/billing";
 import { addDays, weekStartOf } from "@/lib/policy/security-dashboard";
-import { totpCode } from "@/lib/policy/totp";
+import { generateTotpSecret, totpCode } from "@/lib/policy/totp";
 import { issueStatement } from "@/lib/server/billing/statements";
 import { openSecret } from "@/lib/server/secret-box";
+import { sealPendingSecondFactor } from "@/lib/server/me/start-second-factor-change";
 import { withOrganization } from "@/lib/server/tenant-context";
 import type { ErrorCode } from "@/lib/server/errors";
 import { runWithSession } from "@/lib/server/session";
@@ -412,6 +413,18 @@ const offboardingCaseIn = async (org: Org, status: "scheduled" | "in_progress" =
   });
   return { caseId: c.id, taskId: task.id, lineId: line.id, accountId: leaver.id };
 };
+/** An open IP allowlist review of `org`'s own, in a period of its own (one task per kind and period). */
+const complianceTaskIn = async (org: Org): Promise<Target> => {
+  const row = await t.prisma.complianceTask.create({
+    data: { organizationId: orgs[org].id, kind: "ip_allowlist_monthly", periodKey: `1900-${next()}`, title: "権限表の見直し", dueAt: new Date(Date.now() + 86_400_000), ownerDomain: "security" },
+    select: { id: true },
+  });
+  return { id: row.id };
+};
+/** The IP allowlist review is recorded with security:manage; security:view alone sees it but may not. */
+const recordsCompliance = (role: Role): Expected => (can(BUILT_IN_ROLES[role], "security", "manage") ? "ok" : "forbidden");
+const complianceStatusIs = (status: "done" | "skipped") => async (_o: Outcome, _c: Ctx, target: Target) =>
+  expect((await t.prisma.complianceTask.findUniqueOrThrow({ where: { id: target.id! } })).status).toBe(status);
 /** Who may close a task of this kind (complete-task.ts): HR or the owning function; a line decision needs lines:manage. */
 const closesTask = (kind: TaskKind) => (role: Role): Expected => {
   const p = BUILT_IN_ROLES[role];
@@ -426,7 +439,108 @@ const readsOffboarding = (role: Role): Expected => {
   return can(p, "offboarding", "view") || can(p, "lines", "manage") || can(p, "accounts", "manage") || can(p, "billing", "manage") ? "ok" : "forbidden";
 };
 
+/** A change-of-address link for `accountId` (My Page), as mailed: the raw token, with only its hash stored. */
+async function emailChangeLink(org: Org, accountId: string): Promise<Target> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const newEmail = `${unique("moved")}@example.jp`.toLowerCase();
+  await t.prisma.emailChangeToken.create({ data: { organizationId: orgs[org].id, accountId, newEmail, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) } });
+  return { token, newEmail };
+}
+/** A sign-in attempt of `accountId` in its history, for "this wasn't me". */
+const signInOf = async (org: Org, accountId: string): Promise<Target> => ({
+  eventId: String(
+    (await t.prisma.auditEvent.create({ data: { organizationId: orgs[org].id, actorId: accountId, action: "auth.sign_in", outcome: "failure", reason: "bad_password", ip: "198.51.100.9", country: "US", userAgent: "vitest" }, select: { id: true } })).id,
+  ),
+});
+const auditedFor = (action: string) => async (_o: Outcome, ctx: Ctx) =>
+  expect(await t.prisma.auditEvent.count({ where: { action, actorId: ctx.actor.accountId } })).toBeGreaterThan(0);
+
+/**
+ * An open access review campaign of `org`'s with one item about a fresh account (its member grant in the snapshot),
+ * reviewed by nobody in particular (so only reviews:manage decides it), undecided or already marked to revoke.
+ */
+async function reviewIn(org: Org, item: { decision?: "revoke"; flags?: string[] } = {}): Promise<Target> {
+  const person = await make.account(org);
+  const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: person.id }, select: { id: true, role: { select: { key: true, name: true } } } });
+  const review = await t.prisma.accessReview.create({
+    data: { organizationId: orgs[org].id, quarter: "2026-Q4", title: unique(`権限表 棚卸し ${org}`), status: "open", dueAt: new Date(Date.now() + 30 * 86_400_000), startedAt: new Date() },
+    select: { id: true },
+  });
+  const snapshot = {
+    loginId: person.loginId,
+    displayName: `権限表 棚卸し対象 ${org}`,
+    kind: "employee",
+    status: "active",
+    employeeNumber: null,
+    department: null,
+    hrStatus: null,
+    lastSignInAt: null,
+    grants: [{ grantId: grant.id, roleName: grant.role.name, roleKey: grant.role.key, endsAt: null, permissions: {} }],
+    permissions: {},
+    lines: [],
+  };
+  const row = await t.prisma.accessReviewItem.create({
+    data: {
+      organizationId: orgs[org].id,
+      reviewId: review.id,
+      accountId: person.id,
+      flags: item.flags ?? [],
+      snapshot,
+      ...(item.decision === "revoke" ? { decision: "revoke" as const, decidedAt: new Date(), decidedByLabel: "権限表" } : {}),
+    },
+    select: { id: true },
+  });
+  return { reviewId: review.id, itemId: row.id, accountId: person.id, loginId: person.loginId, grantId: grant.id };
+}
+/** Who decides an item nobody in particular reviews: reviews:manage; reviews:view may look but not decide; others do not see it. */
+const decidesReviewItem = (role: Role): Expected => {
+  const p = BUILT_IN_ROLES[role];
+  return can(p, "reviews", "manage") ? "ok" : can(p, "reviews", "view") ? "forbidden" : "not_found";
+};
+const itemDecisionIs = (decision: string) => async (_o: Outcome, _c: Ctx, target: Target) =>
+  expect((await t.prisma.accessReviewItem.findUniqueOrThrow({ where: { id: target.itemId! } })).decision).toBe(decision);
+
 const CASES: Record<string, ActionCase> = {
+  "app/(console)/reviews/actions.ts#createCampaignAction": {
+    inputFor: (org, ctx) => ({ quarter: "2026-Q4", title: unique("権限表 キャンペーン"), undecidedOutcome: "no_change", dormantDays: "90", fallbackReviewerLoginId: org === "A" ? "" : ctx.B.account.loginId }),
+    // B's person named as the fallback reviewer: no account of A's has that OCN ID.
+    expectB: "invalid",
+    check: async (o) => {
+      const { id } = (o as { kind: "ok"; data: { id: string } }).data;
+      const items = await t.prisma.accessReviewItem.findMany({ where: { reviewId: id }, select: { organizationId: true } });
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.organizationId === orgs.A.id), "only A's accounts are reviewed").toBe(true);
+    },
+  },
+  "app/(console)/reviews/actions.ts#decideReviewItemAction": {
+    fresh: async (org) => ({ ...(await reviewIn(org)), bGrantId: (await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: orgs.B.account.id }, select: { id: true } })).id }),
+    inputFor: (_org, _ctx, target) => ({ itemId: target.itemId, decision: "revoke", comment: "権限表の確認", grantIds: [] }),
+    expectA: decidesReviewItem,
+    mixed: [
+      {
+        why: "A's item with a role of B's to revoke",
+        fresh: async () => ({ ...(await reviewIn("A")), bGrantId: (await t.prisma.roleGrant.findFirstOrThrow({ where: { accountId: orgs.B.account.id }, select: { id: true } })).id }),
+        input: (_ctx, target) => ({ itemId: target.itemId, decision: "revoke", comment: "権限表の確認", grantIds: [target.bGrantId] }),
+        expect: (role) => (decidesReviewItem(role) === "ok" ? "invalid" : decidesReviewItem(role)),
+      },
+    ],
+    check: itemDecisionIs("revoke"),
+  },
+  "app/(console)/reviews/actions.ts#bulkKeepItemsAction": {
+    fresh: (org) => reviewIn(org),
+    inputFor: (_org, _ctx, target) => ({ reviewId: target.reviewId, itemIds: [target.itemId] }),
+    // Nobody in particular reviews the item: only reviews:manage keeps it.
+    expectA: (role) => (can(BUILT_IN_ROLES[role], "reviews", "manage") ? "ok" : "forbidden"),
+    mixed: [
+      {
+        why: "A's campaign with an item of B's",
+        fresh: async () => ({ ...(await reviewIn("A")), bItemId: (await reviewIn("B")).itemId! }),
+        input: (_ctx, target) => ({ reviewId: target.reviewId, itemIds: [target.itemId, target.bItemId] }),
+        expect: "invalid",
+      },
+    ],
+    check: itemDecisionIs("keep"),
+  },
   "app/(console)/offboarding/actions.ts#startOffboardingAction": {
     fresh: accountFresh(),
     inputFor: (_org, _ctx, target) => ({ accountId: target.id, trigger: "leaving", timing: "now", note: "権限表の確認" }),
@@ -607,6 +721,18 @@ const CASES: Record<string, ActionCase> = {
     check: async (_o, _c, target) =>
       expect(await t.prisma.weeklyLogReview.count({ where: { organizationId: orgs.A.id, weekStart: new Date(`${target.week}T00:00:00Z`) } })).toBe(1),
   },
+  "app/(console)/compliance/actions.ts#completeComplianceTaskAction": {
+    fresh: complianceTaskIn,
+    inputFor: (_org, _ctx, target) => ({ id: target.id, note: "権限表の確認: 許可リストを確認", evidenceUrl: "/security/network" }),
+    expectA: recordsCompliance,
+    check: complianceStatusIs("done"),
+  },
+  "app/(console)/compliance/actions.ts#skipComplianceTaskAction": {
+    fresh: complianceTaskIn,
+    inputFor: (_org, _ctx, target) => ({ id: target.id, note: "権限表の確認: 対象外" }),
+    expectA: recordsCompliance,
+    check: complianceStatusIs("skipped"),
+  },
   "app/actions.ts#setLocaleAction": {
     inputFor: () => ({ locale: "en" }),
     publicRun: async () => {
@@ -633,6 +759,68 @@ const CASES: Record<string, ActionCase> = {
       return { current: DEFAULT_PASSWORD, password, confirm: password };
     },
     allowed: (o) => o.kind === "ok" && (o.data as { ok?: boolean }).ok === true,
+  },
+  // My Page: the caller's own account, found from the session; a request names nothing of B's but a link or an event.
+  "app/(console)/me/actions.ts#requestEmailChangeAction": {
+    freshActor: true,
+    inputFor: () => ({ email: `${unique("new-contact")}@example.jp` }),
+    check: auditedFor("account.email_change_requested"),
+  },
+  "app/(console)/me/actions.ts#cancelEmailChangeAction": {
+    freshActor: true,
+    fresh: (org, actor) => emailChangeLink(org, actor.accountId),
+    inputFor: () => ({}),
+    check: async (_o, ctx) => expect(await t.prisma.emailChangeToken.count({ where: { accountId: ctx.actor.accountId, expiresAt: { gt: new Date() } } })).toBe(0),
+  },
+  "app/(console)/me/actions.ts#confirmEmailChangeAction": {
+    fresh: (org, actor) => emailChangeLink(org, org === "A" ? actor.accountId : orgs.B.account.id),
+    inputFor: (_org, _ctx, target) => ({ token: target.token }),
+    check: async (_o, ctx, target) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: ctx.actor.accountId } })).email).toBe(target.newEmail),
+    // A link of B's is no link in A.
+    expectB: "invalid",
+    mixed: [{ why: "a link sent for another account of A", fresh: (org) => emailChangeLink(org, orgs.A.account.id), input: (_ctx, target) => ({ token: target.token }), expect: "invalid" }],
+  },
+  "app/(console)/me/actions.ts#updateBackupEmailAction": {
+    freshActor: true,
+    inputFor: () => ({ backupEmail: `${unique("backup")}@example.jp` }),
+    check: async (_o, ctx) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: ctx.actor.accountId } })).backupEmail).toMatch(/^backup-/),
+  },
+  "app/(console)/me/actions.ts#updateNoticePreferencesAction": {
+    freshActor: true,
+    inputFor: () => ({ billing: "on", contract: "on" }),
+    check: async (_o, ctx) => expect((await t.prisma.account.findUniqueOrThrow({ where: { id: ctx.actor.accountId } })).notifyData).toBe(false),
+  },
+  "app/(console)/me/actions.ts#sendTestNoticeAction": {
+    freshActor: true,
+    inputFor: () => ({ category: "security" }),
+    allowed: (o) => o.kind === "ok" && (o.data as { sent?: boolean }).sent === true,
+  },
+  "app/(console)/me/actions.ts#startSecondFactorChangeAction": {
+    freshActor: true,
+    inputFor: () => ({}),
+    allowed: (o) => o.kind === "ok" && typeof (o.data as { pending?: unknown }).pending === "string",
+  },
+  "app/(console)/me/actions.ts#changeSecondFactorAction": {
+    freshActor: true,
+    // What the start step hands this session: a new secret sealed for it (the newest session is the caller's own).
+    fresh: async (_org, actor) => {
+      const session = await t.prisma.session.findFirst({ where: { accountId: actor.accountId }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const secret = generateTotpSecret();
+      return { secret, pending: sealPendingSecondFactor({ accountId: actor.accountId, sessionId: session?.id ?? crypto.randomUUID() }, secret, new Date(Date.now() + 600_000)) };
+    },
+    inputFor: (_org, _ctx, target) => ({ pending: target.pending, current: DEFAULT_PASSWORD, code: totpCode(target.secret!, new Date()) }),
+    check: auditedFor("account.mfa_changed"),
+  },
+  "app/(console)/me/actions.ts#regenerateBackupCodesAction": {
+    freshActor: true,
+    inputFor: () => ({ current: DEFAULT_PASSWORD }),
+    allowed: (o) => o.kind === "ok" && (o.data as { backupCodes?: string[] }).backupCodes?.length === 10,
+  },
+  "app/(console)/me/actions.ts#reportSignInAction": {
+    fresh: (org, actor) => signInOf(org, org === "A" ? actor.accountId : orgs.B.account.id),
+    inputFor: (_org, _ctx, target) => ({ eventId: target.eventId }),
+    check: async (_o, _c, target) => expect(await t.prisma.auditEvent.count({ where: { action: "auth.sign_in_reported", targetId: target.eventId } })).toBe(1),
+    mixed: [{ why: "a sign-in of another account of A", fresh: (org) => signInOf(org, orgs.A.account.id), input: (_ctx, target) => ({ eventId: target.eventId }), expect: "not_found" }],
   },
   "app/(console)/roles/new/actions.ts#createRoleAction": {
     fresh: async (org): Promise<Target> => (org === "B" ? { name: (await make.customRole("B")).name } : {}),
@@ -1080,7 +1268,50 @@ const ndjsonResult = (body: string) => {
   return lines.at(-1)!;
 };
 
+// Closing a campaign happens once: each call closes one of these, made beforehand so the snapshots around a call see
+// only what the call did. Each holds one item marked to revoke a whole account.
+const closable: Record<Org, Target[]> = { A: [], B: [] };
+const lastClosed: Partial<Record<Org, Target>> = {};
+const reported = {} as Record<Org, Target>;
+beforeAll(async () => {
+  for (let i = 0; i < ROLES.length + 2; i++) closable.A.push(await reviewIn("A", { decision: "revoke" }));
+  for (let i = 0; i < ROLES.length; i++) closable.B.push(await reviewIn("B", { decision: "revoke" }));
+  for (const org of ["A", "B"] as const) reported[org] = await reviewIn(org);
+});
+const campaignOf = async (org: Org) => (await t.prisma.accessReview.findFirst({ where: { organizationId: orgs[org].id }, select: { id: true } }))?.id ?? (await reviewIn(org)).reviewId;
+
 const ROUTE_CASES: Record<string, RouteCase> = {
+  "POST /api/reviews/[id]/close": {
+    request: (org) => {
+      const target = closable[org].shift()!;
+      lastClosed[org] = target;
+      return new Request(`http://localhost/api/reviews/${target.reviewId}/close`, { method: "POST" });
+    },
+    check: async (response, body, org) => {
+      if (org === "B") {
+        expect(response.status, "B's campaign is not found from A").toBe(404);
+        return;
+      }
+      expect(response.headers.get("content-type")).toContain("ndjson");
+      expect(ndjsonResult(body), body).toMatchObject({ type: "result", result: { done: 1, total: 1 } });
+      const target = lastClosed.A!;
+      expect(await t.prisma.accessReview.findUniqueOrThrow({ where: { id: target.reviewId! }, select: { status: true, appliedAt: true } })).toMatchObject({ status: "closed", appliedAt: expect.any(Date) });
+      expect((await t.prisma.account.findUniqueOrThrow({ where: { id: target.accountId! } })).status, "the whole account revoked: suspended").toBe("suspended");
+      expect(await t.prisma.offboardingProposal.count({ where: { accountId: target.accountId!, reviewId: target.reviewId! } })).toBe(1);
+    },
+  },
+  "GET /api/reviews/[id]/report": {
+    request: (org) => new Request(`http://localhost/api/reviews/${reported[org].reviewId}/report`),
+    check: (response, body, org) => {
+      if (org === "B") {
+        expect(response.status, "B's campaign is not found from A").toBe(404);
+        return;
+      }
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      expect(body).toContain(reported.A.loginId);
+      expect(leaksOfB(body), "B's rows in A's campaign report").toEqual([]);
+    },
+  },
   "GET /api/health": {
     request: () => new Request("http://localhost/api/health"),
     public: async () => {
@@ -1153,6 +1384,27 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       const answer = JSON.parse(body) as { status?: string; preview?: { rows: { errors: { code: string }[] }[] } };
       if (org === "A") expect(answer, body).toMatchObject({ status: "applied", summary: { created: 1 } });
       else expect(answer, body).toMatchObject({ status: "refused", preview: { rows: [{ errors: [{ code: "holder_not_found" }] }] } });
+    },
+  },
+  "POST /api/hr/roster/import": {
+    // A's roster replaced by a file of A's person; for B, a file naming B's person's employee number: written into A's
+    // roster as HR's text, never onto B's roster or accounts.
+    request: (org) => {
+      const body = new FormData();
+      body.set("mode", "apply");
+      body.set("file", new File([`社員番号,氏名,部署,在籍区分,退職日\r\n${orgs[org].account.employeeNumber},権限表 人事,営業部,在籍,`], "roster.csv", { type: "text/csv" }));
+      return new Request("http://localhost/api/hr/roster/import", { method: "POST", body });
+    },
+    check: async (_response, body) => {
+      expect(ndjsonResult(body), body).toMatchObject({ type: "result", result: { status: "applied", summary: { rowCount: 1 } } });
+      expect(leaksOfB(body), "B's rows in A's import answer").toEqual([]);
+    },
+  },
+  "GET /api/hr/roster/template": {
+    request: () => new Request("http://localhost/api/hr/roster/template"),
+    check: (response, body) => {
+      expect(response.headers.get("content-type")).toContain("text/csv");
+      expect(body).toContain('"社員番号","氏名","氏名カナ","部署","在籍区分","退職日"');
     },
   },
   "POST /api/v1/events": {
@@ -1268,6 +1520,21 @@ interface LoaderCase {
 }
 
 const LOADERS: Record<string, LoaderCase> = {
+  // Campaigns are seen with reviews:view, or by whoever reviews their items (none of the role accounts here do).
+  "lib/server/reviews/list-campaigns.ts": {
+    call: async (m, o) => {
+      await campaignOf(o.key);
+      return m.listCampaigns!();
+    },
+    showsA: true,
+    expectFor: (role) => (can(BUILT_IN_ROLES[role], "reviews", "view") ? "ok" : "forbidden"),
+  },
+  "lib/server/reviews/get-campaign.ts": {
+    call: async (m, o) => m.getCampaign!({ id: await campaignOf(o.key) }),
+    byId: true,
+    showsA: true,
+    expectFor: (role) => (can(BUILT_IN_ROLES[role], "reviews", "view") ? "ok" : "not_found"),
+  },
   "lib/server/alerts/get-alert-or-throw.ts": {
     call: async (m, o) => m.getAlertOrThrow!({ id: (await t.prisma.alert.findFirst({ where: { organizationId: o.id }, select: { id: true } }))?.id ?? (await alertIn(o.key)).id }),
     byId: true,
@@ -1296,8 +1563,10 @@ const LOADERS: Record<string, LoaderCase> = {
   "lib/server/billing/get-billing-profile.ts": { call: (m) => m.getBillingProfile!(), showsA: true },
   "lib/server/billing/get-payment-method.ts": { call: (m) => m.getPaymentMethod!() },
   "lib/server/billing/get-statement.ts": { call: (m) => m.getStatement!({ month: addMonths(monthKeyOf(new Date()), -1) }), showsA: true },
+  "lib/server/billing/list-line-addons.ts": { call: (m, o) => m.listLineAddons!({ id: o.line.id }), byId: true },
   "lib/server/billing/list-statements.ts": { call: (m) => m.listStatements!() },
   "lib/server/dashboard/get-dashboard.ts": { call: (m) => m.getDashboard!() },
+  "lib/server/compliance/list-compliance-tasks.ts": { call: (m) => m.listComplianceTasks!(), showsA: true },
   "lib/server/detections/get-detection-settings.ts": { call: (m) => m.getDetectionSettings!() },
   "lib/server/travel/list-travel-notices.ts": { call: (m) => m.listTravelNotices!() },
   "lib/server/weekly-audit/get-weekly-audit.ts": { call: (m) => m.getWeeklyAudit!({ week: addDays(weekStartOf(new Date()), -7) }) },
@@ -1337,10 +1606,31 @@ const LOADERS: Record<string, LoaderCase> = {
     showsA: true,
     expectFor: readsOffboarding,
   },
+  "lib/server/hr/get-roster-reconciliation.ts": {
+    // A's person is terminated in A's roster while their account is active: the answer names them.
+    call: async (m, o) => {
+      const data = { name: "権限表 退職者", department: "営業部", employmentStatus: "terminated" as const, terminationDate: new Date("2026-03-31") };
+      await t.prisma.hrRosterRecord.upsert({ where: { organizationId_employeeNumber: { organizationId: o.id, employeeNumber: o.account.employeeNumber! } }, create: { organizationId: o.id, employeeNumber: o.account.employeeNumber!, ...data }, update: data });
+      return m.getRosterReconciliation!({ category: "hr_status" });
+    },
+    showsA: true,
+  },
+  "lib/server/hr/list-roster-imports.ts": {
+    call: async (m, o) => {
+      if (!(await t.prisma.hrImport.count({ where: { organizationId: o.id } }))) await t.prisma.hrImport.create({ data: { organizationId: o.id, importedById: o.account.id, fileName: `${unique("roster")}.csv`, rowCount: 1 } });
+      return m.listRosterImports!();
+    },
+    showsA: true,
+  },
   "lib/server/lines/get-line-or-throw.ts": { call: (m, o) => m.getLineOrThrow!({ id: o.line.id }), byId: true, showsA: true },
   "lib/server/lines/list-lines.ts": { call: (m) => m.listLines!({}), showsA: true },
   "lib/server/mail/list-outbox.ts": { call: (m) => m.listOutbox!(), showsA: true },
   "lib/server/me/get-my-profile.ts": { call: (m) => m.getMyProfile!(), showsA: true },
+  // The caller's own lines and sign-ins: the role accounts hold no line, so there is nothing of A's to show there.
+  "lib/server/me/list-my-lines.ts": { call: (m) => m.listMyLines!() },
+  "lib/server/me/list-my-sign-ins.ts": { call: (m) => m.listMySignIns!() },
+  // A link of another account answers "wrong_account" and names nothing of it; a link of B's is no link in A.
+  "lib/server/me/get-email-change-confirmation.ts": { call: async (m, o) => m.getEmailChangeConfirmation!({ token: (await emailChangeLink(o.key, o.account.id)).token }), showsA: true },
   "lib/server/network/list-allowlist.ts": { call: (m) => m.listAllowlist!(), showsA: true },
   "lib/server/org/get-console-context.ts": { call: (m) => m.getConsoleContext!(), showsA: true },
   "lib/server/policies/get-sign-in-policies.ts": { call: (m) => m.getSignInPolicies!() },

@@ -18,12 +18,14 @@ import { updateBillingProfile } from "@/lib/server/billing/update-billing-profil
 export const updateBillingProfileAction = action(updateBillingProfileSchema, async (input) => {
   const { changed } = await updateBillingProfile(input);
   revalidatePath("/billing");
+  revalidatePath("/billing/payment");
   return { changed };
 });
 
 export const requestBillingProfileChangeAction = action(requestBillingProfileChangeSchema, async (input) => {
   const { id } = await requestBillingProfileChange(input);
   revalidatePath("/billing");
+  revalidatePath("/billing/payment");
   return { id };
 });
 

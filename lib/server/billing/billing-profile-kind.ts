@@ -44,5 +44,5 @@ export const billingProfileKind = defineKind<BillingProfileValues>({
     });
     if (count !== 1) throw new AppError("conflict", "The billing profile was changed by someone else meanwhile. Reload it and try again.");
   },
-  href: () => "/billing",
+  href: () => "/billing/payment",
 });

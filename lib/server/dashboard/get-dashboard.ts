@@ -10,6 +10,8 @@ import {
   type DashboardRange,
 } from "@/lib/policy/security-dashboard";
 import { authorize } from "../authorize";
+import { ensureComplianceTasks } from "../compliance/ensure-compliance-tasks";
+import { summarizeComplianceTasks } from "../compliance/summarize-compliance-tasks";
 import { db } from "../db";
 import { pendingOffboardingSummary } from "../offboarding/list-pending-returns";
 import { readSignInHours, readTopDims, type DimCount } from "./read-rollups";
@@ -72,6 +74,14 @@ export async function getDashboard(input: { range?: string } = {}, now = new Dat
   let offboarding: Awaited<ReturnType<typeof pendingOffboardingSummary>> | null = null;
   if (can(actor.permissions, "offboarding", "view") && (await prisma.offboardingTask.findFirst({ where: { organizationId: org }, select: { id: true } }))) {
     offboarding = await pendingOffboardingSummary(org, now);
+  }
+
+  // The compliance calendar's overdue and this week's tasks, for those who can open the calendar; brought up to date
+  // first, so the card and the calendar never disagree.
+  let compliance: Awaited<ReturnType<typeof summarizeComplianceTasks>> | null = null;
+  if (can(actor.permissions, "security", "view")) {
+    await ensureComplianceTasks(org, now);
+    compliance = await summarizeComplianceTasks(org, now);
   }
 
   let signIns: {
@@ -139,5 +149,5 @@ export async function getDashboard(input: { range?: string } = {}, now = new Dat
       alertsBySeverity,
     };
   }
-  return { displayName: actor.displayName, accounts, lines, offboarding, signIns, security };
+  return { displayName: actor.displayName, accounts, lines, offboarding, compliance, signIns, security };
 }

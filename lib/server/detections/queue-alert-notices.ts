@@ -3,13 +3,13 @@ import { randomUUID } from "node:crypto";
 import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en/detections.json";
 import ja from "@/lib/i18n/messages/ja/detections.json";
-import type { DetectionKind, Severity } from "@/lib/policy/detections";
+import type { AlertKind, Severity } from "@/lib/policy/detections";
 import type { Tx } from "../db";
 import { publicUrl } from "../mail/mailer";
 
 export interface AlertNotice {
   id: string;
-  kind: DetectionKind;
+  kind: AlertKind;
   severity: Severity;
   subjectType: string;
   subjectKey: string;

@@ -4,8 +4,10 @@ import { recordAudit } from "../audit";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { deliver } from "../mail/mailer";
 import { verifyPassword } from "../password";
 import { setPassword, type PasswordRejection } from "../sign-in/set-password";
+import { queueMemberNotice } from "./notices";
 
 export const changeMyPasswordSchema = z
   .object({
@@ -23,10 +25,10 @@ export async function changeMyPassword(input: z.infer<typeof changeMyPasswordSch
   if (!passwordHash || !(await verifyPassword(passwordHash, input.current))) {
     throw new AppError("invalid", "The current password is wrong.", "current");
   }
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const result = await setPassword(tx, actor.accountId, input.password, now);
-    if (!result.ok) return result;
+    if (!result.ok) return { result, mailId: null };
     const { sessionVersion } = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { sessionVersion: true } });
     await tx.session.update({ where: { id: actor.sessionId }, data: { revokedAt: null, sessionVersion } });
     await recordAudit(tx, {
@@ -42,6 +44,21 @@ export async function changeMyPassword(input: z.infer<typeof changeMyPasswordSch
       occurredAt: now,
       details: { via: "my_page" },
     });
-    return { ok: true } as const;
+    const mailId = await queueMemberNotice(tx, {
+      organizationId: actor.organizationId,
+      accountId: actor.accountId,
+      category: "security",
+      subject: "【OCN ビジネスコンソール】パスワードを変更しました / Your password was changed",
+      body: [
+        `OCN ID ${actor.loginId} のパスワードをマイページで変更しました。ほかの端末のセッションは終了しました。`,
+        "お心当たりがない場合は、すぐに管理者にご連絡ください。",
+        "",
+        `The password of OCN ID ${actor.loginId} was changed on My Page; sessions on other devices have ended.`,
+        "If this wasn't you, contact your administrator at once.",
+      ].join("\n"),
+    });
+    return { result: { ok: true } as const, mailId };
   });
+  if (outcome.mailId) await deliver([outcome.mailId]);
+  return outcome.result;
 }

@@ -11,6 +11,7 @@ const words = ja.requests as unknown as {
   kinds: Record<string, string>;
   fields: Record<string, Record<string, string>>;
   units: Record<string, Record<string, string>>;
+  choices: Record<string, Record<string, Record<string, string>>>;
   values: { on: string; off: string; empty: string };
 };
 
@@ -20,6 +21,8 @@ const fieldName = (kind: string, field: string) => words.fields[kind]?.[field] ?
 function valueText(kind: string, field: string, value: FieldValue): string {
   if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return words.values.empty;
   if (typeof value === "boolean") return value ? words.values.on : words.values.off;
+  const choice = typeof value === "string" ? words.choices[kind]?.[field]?.[value] : undefined;
+  if (choice) return choice;
   const text = Array.isArray(value) ? value.join("、") : String(value);
   const unit = words.units[kind]?.[field];
   return unit ? unit.replace("{value}", text) : text;

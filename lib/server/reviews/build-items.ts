@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { effectivePermissions } from "../access/effective-permissions";
 import type { Tx } from "../db";
 import { loadSodRules } from "../roles/role-change";
+import { reconcileRoster } from "../hr/reconcile";
 import { findSodConflicts } from "../sod/sod-conflicts";
 
 export interface ReviewSnapshot {
@@ -55,25 +56,24 @@ export async function planReviewItems(
   const ids = accounts.map((a) => a.id);
   const [access, roster, rules, activeIds] = await Promise.all([
     effectivePermissions(tx, organizationId, ids, now),
-    tx.hrRosterRecord.findMany({ where: { organizationId }, select: { employeeNumber: true, employmentStatus: true } }),
+    reconcileRoster(tx, organizationId, now),
     loadSodRules(tx, organizationId),
     tx.account.findMany({ where: { organizationId, status: "active" }, select: { id: true } }),
   ]);
   const { conflicts } = await findSodConflicts(tx, organizationId, rules, now);
   const inConflict = new Set(conflicts.map((c) => c.account.id));
-  const hr = new Map(roster.map((r) => [r.employeeNumber, r.employmentStatus]));
   const active = new Set(activeIds.map((a) => a.id));
   // Nobody reviews themselves: the department's manager, else the campaign's fallback, else its creator.
   const reviewerFor = (accountId: string, managerId: string | null | undefined) =>
     [managerId, settings.fallbackReviewerId, settings.creatorId].find((id): id is string => !!id && id !== accountId && active.has(id)) ?? null;
   return accounts.map((a) => {
     const held = access.get(a.id) ?? { permissions: {}, grants: [] };
-    const hrStatus = a.employeeNumber ? (hr.get(a.employeeNumber) ?? null) : null;
+    const hr = roster.get(a.id) ?? { hrStatus: null, noHrRecord: false, hrTerminated: false, hrLeave: false };
+    const hrStatus = hr.hrStatus;
     const flags = reviewFlags(
       {
         kind: a.kind,
-        hrStatus,
-        rosterLoaded: roster.length > 0,
+        hr,
         lastSignInAt: a.lastSignInAt,
         createdAt: a.createdAt,
         permissions: held.permissions,

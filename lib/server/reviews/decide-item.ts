@@ -107,12 +107,13 @@ export async function bulkKeepItems(input: BulkKeepInput): Promise<{ kept: numbe
         select: { id: true, accountId: true, reviewerId: true, flags: true, decision: true, snapshot: true },
       });
       if (items.length !== new Set(v.itemIds).size) throw new AppError("invalid", "Some of the chosen items are not in this campaign.", "itemIds");
+      // Who may decide first: someone who may not is told nothing about the items (not even that one is flagged).
+      const refused = items.find((i) => !mayDecide(actor, i));
+      if (refused) throw new AppError("forbidden", "You may not decide on some of the chosen items.", "itemIds");
       const flagged = items.find((i) => i.flags.length > 0);
       if (flagged) {
         throw new AppError("invalid", `${snapshotOf(flagged.snapshot).loginId} is flagged: decide it on its own, with a comment.`, "itemIds", "flagged_in_bulk");
       }
-      const refused = items.find((i) => !mayDecide(actor, i));
-      if (refused) throw new AppError("forbidden", `You may not decide on ${snapshotOf(refused.snapshot).loginId}.`, "itemIds");
       const now = new Date();
       await tx.accessReviewItem.updateMany({
         where: { id: { in: items.map((i) => i.id) } },

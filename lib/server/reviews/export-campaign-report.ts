@@ -8,11 +8,11 @@ import { AppError } from "../errors";
 import { snapshotOf } from "./build-items";
 
 const FLAG_JA: Record<string, string> = {
-  no_hr_record: "人事データなし",
+  no_hr_record: "HR名簿にない",
   hr_terminated: "退職済みなのに有効",
   hr_leave: "休職・出向中なのに有効",
   dormant: "長期未使用",
-  sod_conflict: "職務分掌の衝突",
+  sod_conflict: "職務分離の衝突",
   contractor_grant: "委託先の権限期限",
   privileged: "特権",
 };

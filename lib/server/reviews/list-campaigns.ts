@@ -2,10 +2,11 @@ import "server-only";
 import { can } from "@/lib/permissions";
 import { authorize } from "../authorize";
 import { db } from "../db";
+import { AppError } from "../errors";
 
 /**
  * The campaigns, newest first, with their progress. reviews:view sees them all; a reviewer without it sees the
- * campaigns that have items for them, with their own counts.
+ * campaigns that have items for them, with their own counts; someone with neither is refused.
  */
 export async function listCampaigns() {
   const actor = await authorize();
@@ -17,6 +18,7 @@ export async function listCampaigns() {
     take: 40,
     select: { id: true, quarter: true, title: true, status: true, dueAt: true, startedAt: true, closedAt: true, appliedAt: true, undecidedOutcome: true, createdAutomatically: true },
   });
+  if (!all && reviews.length === 0) throw new AppError("forbidden", "Only reviews:view and the reviewers of a campaign see access reviews.");
   const ids = reviews.map((r) => r.id);
   const scope = all ? {} : { reviewerId: actor.accountId };
   const [totals, decided, flagged, mine] = await Promise.all([

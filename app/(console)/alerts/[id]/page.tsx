@@ -5,6 +5,7 @@ import { ChevronLeft, ExternalLink } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { REPORTED_ALERT_KINDS } from "@/lib/policy/detections";
 import { alertTransitionsFrom } from "@/lib/schemas/alerts";
 import { getAlertOrThrow, type AlertDetail } from "@/lib/server/alerts/get-alert-or-throw";
 import { load } from "@/lib/server/page";
@@ -56,7 +57,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const subject = a.subjectAccount?.loginId ?? a.subjectLabel ?? a.subjectKey;
   const why = whySentence(t, a.kind, a.explanation.values);
   const settings = Object.entries(a.explanation.params);
-  const description = settings.length ? ruleDescription(t, a.kind, a.explanation.params) : null;
+  // A member's report is not a rule: it has no settings, and what it is comes from its description.
+  const reported = (REPORTED_ALERT_KINDS as readonly string[]).includes(a.kind);
+  const description = settings.length || reported ? ruleDescription(t, a.kind, a.explanation.params) : null;
   const closedAsFalsePositive = a.status === "false_positive";
   const byAt = (person: { displayName: string; loginId: string } | null, at: Date | null) => (
     <>
@@ -114,7 +117,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             <p className="text-sm text-neutral-900" data-testid="alert-why">
               {why ?? t("alerts.detail.whyMissing")}
             </p>
-            <h3 className="mb-1 mt-4 text-xs font-medium text-neutral-600">{t("alerts.detail.settings")}</h3>
+            <h3 className="mb-1 mt-4 text-xs font-medium text-neutral-600">{reported ? t("alerts.detail.reportedAbout") : t("alerts.detail.settings")}</h3>
             {description ? <p className="mb-2 text-sm text-neutral-700">{description}</p> : null}
             {settings.length ? (
               <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
@@ -133,7 +136,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   );
                 })}
               </dl>
-            ) : (
+            ) : reported ? null : (
               <p className="text-sm text-neutral-600">{t("alerts.detail.noSettings")}</p>
             )}
           </Section>

@@ -8,11 +8,13 @@ import { DetailList, type DetailItem } from "@/components/ui/detail-list";
 import { NoticeProvider } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/format";
 import { isMnpExpired } from "@/lib/policy/lines";
+import { listLineAddons } from "@/lib/server/billing/list-line-addons";
 import { getLineOrThrow } from "@/lib/server/lines/get-line-or-throw";
 import { load } from "@/lib/server/page";
 import { lineStatusTone } from "../_components/line-status";
 import { DisposeLineButton } from "./_components/dispose-line-button";
 import { LineAssignmentForm } from "./_components/line-assignment-form";
+import { LineDataAddons } from "./_components/line-data-addons";
 import { LineHistory } from "./_components/line-history";
 import { LineSettingsForm } from "./_components/line-settings-form";
 import { LineStateActions } from "./_components/line-state-actions";
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LinePage({ params }: Params) {
   const { id } = await params;
-  const line = await load(() => getLineOrThrow({ id }));
+  const [line, addons] = await Promise.all([load(() => getLineOrThrow({ id })), load(() => listLineAddons({ id }))]);
   const t = await getTranslations();
   const mode = line.canManage ? "direct" : line.canRequest ? "request" : null;
   const finished = line.status === "cancelled" || line.status === "ported_out";
@@ -120,6 +122,7 @@ export default async function LinePage({ params }: Params) {
           ) : (
             <p className="rounded-md border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm text-neutral-700">{t("requests.form.readOnly")}</p>
           )}
+          <LineDataAddons lineId={line.id} data={addons} mode={mode} finished={finished} />
           <section aria-labelledby="line-history">
             <h2 id="line-history" className="text-base font-semibold">
               {t("requests.history.heading")}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { NewPasswordFields, PasswordProblems } from "@/components/forms/new-password-fields";
 import { PasswordInput } from "@/components/forms/password-input";
@@ -11,14 +11,26 @@ import { changeMyPasswordAction } from "../actions";
 
 type State = ActionResult<{ ok: true } | { ok: false; problems: PasswordRejection[] }> | null;
 
-export function ChangePasswordForm({ minLength }: { minLength: number }) {
+/** `offered`: the member has just reported a sign-in that was not theirs; the form comes into view with the reason. */
+export function ChangePasswordForm({ minLength, offered = false }: { minLength: number; offered?: boolean }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState<State, FormData>(changeMyPasswordAction, null);
   const problems = state?.ok && !state.data.ok ? state.data.problems : [];
   const done = state?.ok && state.data.ok;
   const fieldError = (field: string) => (state && !state.ok ? state.fieldErrors?.[field] : undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!offered) return;
+    formRef.current?.scrollIntoView({ block: "center" });
+    formRef.current?.querySelector<HTMLInputElement>("#current")?.focus({ preventScroll: true });
+  }, [offered]);
   return (
-    <form action={formAction} className="flex max-w-md flex-col gap-4" noValidate>
+    <form ref={formRef} action={formAction} className="flex max-w-md flex-col gap-4" noValidate>
+      {offered && !done ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="password-offer">
+          {t("me.reportedOffer")}
+        </p>
+      ) : null}
       {done ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           {t("me.passwordChanged")}

@@ -8,7 +8,7 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { addDays, auditHref } from "@/lib/policy/security-dashboard";
 import { getWeeklyAudit } from "@/lib/server/weekly-audit/get-weekly-audit";
 import { load } from "@/lib/server/page";
-import { PrintButton } from "./_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { SignOffForm } from "./_components/sign-off-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ week: string }> }): Promise<Metadata> {

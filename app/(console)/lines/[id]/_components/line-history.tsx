@@ -24,7 +24,7 @@ export function LineHistory({ events }: { events: LineHistoryEvent[] }) {
     if (typeof v === "boolean") return v ? t("requests.values.on") : t("requests.values.off");
     if (f === "status" && typeof v === "string" && t.has(`lineStatus.${v}`)) return t(`lineStatus.${v}`);
     if (f === "simType" && typeof v === "string" && t.has(`simType.${v}`)) return t(`simType.${v}`);
-    if (f === "dataAllowanceGb") return t("lines.gb", { value: String(v) });
+    if (f === "dataAllowanceGb" || f === "addonGb") return t("lines.gb", { value: String(v) });
     if (typeof v === "string" && ISO.test(v)) return formatDateTime(v);
     return Array.isArray(v) ? v.join(", ") : String(v);
   };

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { getOffboardingCase } from "@/lib/server/offboarding/get-case";
 import { load } from "@/lib/server/page";
 import { CaseHistory } from "../../_components/case-history";
-import { PrintButton } from "../../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { TaskEvidence } from "../../_components/task-evidence";
 
 type Params = { params: Promise<{ id: string }> };
