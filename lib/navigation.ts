@@ -7,10 +7,13 @@ export interface NavItem {
   href: string;
   group: "none" | "people" | "linesBilling" | "security";
   domain: Domain | null;
+  /** "members": shown only to people without any permission (admins reach My Page from the header). */
+  audience?: "members";
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { key: "dashboard", href: "/", group: "none", domain: null },
+  { key: "me", href: "/me", group: "none", domain: null, audience: "members" },
   { key: "accounts", href: "/accounts", group: "people", domain: "accounts" },
   { key: "roles", href: "/roles", group: "people", domain: "accounts" },
   { key: "requests", href: "/requests", group: "people", domain: null },

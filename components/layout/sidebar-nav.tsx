@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import {
   Bell, ClipboardCheck, CreditCard, FileClock, Gauge, Globe, KeyRound, ListChecks, Settings, ShieldCheck,
-  Smartphone, UserMinus, Users, Inbox, Mail,
+  Smartphone, UserMinus, Users, Inbox, Mail, UserRound,
 } from "lucide-react";
 import type { NavItem } from "@/lib/navigation";
 import { cn } from "@/components/ui/cn";
@@ -12,7 +12,7 @@ import { cn } from "@/components/ui/cn";
 const icons: Record<string, React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
   dashboard: Gauge, accounts: Users, roles: KeyRound, requests: Inbox, offboarding: UserMinus, reviews: ClipboardCheck,
   lines: Smartphone, billing: CreditCard, alerts: Bell, audit: FileClock, network: Globe, policies: ShieldCheck,
-  compliance: ListChecks, settings: Settings, outbox: Mail,
+  compliance: ListChecks, settings: Settings, outbox: Mail, me: UserRound,
 };
 
 const groups = ["none", "people", "linesBilling", "security"] as const;

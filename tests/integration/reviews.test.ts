@@ -9,6 +9,7 @@ import { exportCampaignReport } from "@/lib/server/reviews/export-campaign-repor
 import { getCampaign } from "@/lib/server/reviews/get-campaign";
 import { listCampaigns } from "@/lib/server/reviews/list-campaigns";
 import { sweepReviewReminders } from "@/lib/server/reviews/remind-reviewers";
+import { getConsoleContext } from "@/lib/server/org/get-console-context";
 import { listProposedCases } from "@/lib/server/offboarding/list-proposals";
 import { parseCsv } from "@/lib/policy/account-csv";
 import { createAccount, createDepartment, createLine, createOrganization } from "@/tests/factories";
@@ -100,9 +101,12 @@ describe("a review campaign", () => {
     const { campaigns } = await manager.run(() => listCampaigns());
     expect(campaigns.map((c) => c.id)).toEqual([reviewId]);
     expect(campaigns[0]!.waitingForMe).toBe(4);
+    // The sidebar leads them there while the campaign is open; a plain member sees My Page and requests only.
+    expect((await manager.run(() => getConsoleContext())).nav.map((n) => n.key)).toEqual(["me", "requests", "reviews"]);
     const outsider = await createAccount(t.prisma, { organizationId: w.org.id });
     const o = await signedIn(outsider.loginId, outsider.password);
     await expect(o.run(() => getCampaign({ id: reviewId }))).rejects.toMatchObject({ code: "not_found" });
+    expect((await o.run(() => getConsoleContext())).nav.map((n) => n.key)).toEqual(["me", "requests"]);
   });
 
   it("needs a comment to keep a flagged account, refuses bulk keeping it, and never lets anyone decide on themselves", async () => {

@@ -26,7 +26,16 @@ export async function getConsoleContext(): Promise<ConsoleContext> {
   });
   const expiry = passwordExpiry(passwordChangedAt, org.passwordPolicy ? org.passwordPolicy.maxAgeDays : 90, new Date());
   const isAdmin = Object.keys(actor.permissions).length > 0;
-  const nav = NAV_ITEMS.filter((item) => (item.domain ? can(actor.permissions, item.domain, "view") : isAdmin));
+  // A department manager reviews their people's accounts in an open campaign without holding reviews:view.
+  const reviewsItems = can(actor.permissions, "reviews", "view")
+    ? 0
+    : await prisma.accessReviewItem.count({ where: { organizationId: actor.organizationId, reviewerId: actor.accountId, review: { status: "open" } } });
+  const nav = NAV_ITEMS.filter((item) => {
+    if (item.audience === "members") return !isAdmin;
+    if (item.key === "requests") return true; // members file requests too (容量追加) and follow them there
+    if (item.key === "reviews" && reviewsItems > 0) return true;
+    return item.domain ? can(actor.permissions, item.domain, "view") : isAdmin;
+  });
   return {
     displayName: actor.displayName,
     loginId: actor.loginId,
