@@ -634,7 +634,7 @@ class OrgBuilder {
     }
   }
 
-  line(input: { status?: LineStatus; account: PlannedAccount | null; costCenter: string | null; activatedAt: Date; plan?: (typeof PLANS)[number] }): Prisma.LineCreateManyInput {
+  line(input: { status?: LineStatus; account: PlannedAccount | null; costCenter: string | null; activatedAt: Date; plan?: (typeof PLANS)[number]; endedAt?: Date }): Prisma.LineCreateManyInput {
     const plan = input.plan ?? this.rng.weighted(PLANS);
     const simType: SimType = this.rng.chance(0.7) ? "physical" : "esim";
     return {
@@ -650,6 +650,7 @@ class OrgBuilder {
       costCenter: input.costCenter,
       activatedAt: input.activatedAt,
       createdAt: input.activatedAt,
+      endedAt: input.status === "cancelled" || input.status === "ported_out" ? (input.endedAt ?? input.activatedAt) : null,
     };
   }
 }
@@ -964,7 +965,10 @@ function planMinato(organizationId: string, now: number, scale: number): OrgPlan
   }
   for (let i = 0; i < spareTarget; i++) {
     const status: LineStatus = i < 2 ? "cancelled" : i === 2 ? "returned" : "active";
-    lines.push(b.line({ account: null, costCenter: "総務部", activatedAt: b.daysAgo(rng.int(30, 900), 11), status, plan: PLANS[0]! }));
+    const activatedAt = b.daysAgo(rng.int(30, 900), 11);
+    // The cancelled spares ended half way between their activation and yesterday (on the statements until then).
+    const endedAt = new Date((activatedAt.getTime() + b.daysAgo(1, 15).getTime()) / 2);
+    lines.push(b.line({ account: null, costCenter: "総務部", activatedAt, status, plan: PLANS[0]!, endedAt: status === "cancelled" ? endedAt : undefined }));
   }
   // A port-out in progress: the MNP reservation number expires in three days.
   const porting = lines.find((l) => l.status === "active" && l.assignedAccountId && l.assignedAccountId !== admin.id)!;
@@ -1514,7 +1518,7 @@ async function seedStatements(
   await tx.paymentMethod.create({ data: { organizationId, ...contract.payment, updatedAt: new Date(now - 500 * DAY) } });
   const lines = await tx.line.findMany({
     where: { organizationId },
-    select: { id: true, status: true, dataAllowanceGb: true, activatedAt: true, createdAt: true, updatedAt: true, assignedAccountId: true },
+    select: { id: true, status: true, dataAllowanceGb: true, activatedAt: true, createdAt: true, endedAt: true, assignedAccountId: true },
   });
   const thisMonth = monthKeyOf(new Date(now));
   const usage: Prisma.LineUsageCreateManyInput[] = [];
@@ -1527,7 +1531,7 @@ async function seedStatements(
     for (const l of lines) {
       const from = l.activatedAt ?? l.createdAt;
       if (from >= end) continue;
-      if ((l.status === "cancelled" || l.status === "ported_out") && l.updatedAt < start) continue;
+      if (l.endedAt && l.endedAt < start) continue;
       const r = unitHash(`${l.id}:${month}`);
       const heavy = r > 0.93 && l.status === "active" && l.assignedAccountId !== null;
       const extra = heavy ? (r > 0.98 ? 3 : 1) : 0;

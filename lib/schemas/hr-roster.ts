@@ -13,6 +13,8 @@ export const hrImportFileSchema = z.object({
     .transform((s) => s.normalize("NFKC").trim())
     .pipe(z.string().min(1, "file_required").max(255, "file_name_too_long")),
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: "file_required" }),
+  /** Apply only: how many people the preview showed leaving the roster; a different plan is refused. */
+  expectedRemoved: z.number().int().min(0).optional(),
 });
 export type HrImportFile = z.input<typeof hrImportFileSchema>;
 

@@ -12,7 +12,8 @@ export const OPTIONAL_NOTICE_CATEGORIES = ["billing", "data", "contract"] as con
 /** Each link is 32 random bytes as base64url (43 characters). */
 export const EMAIL_CHANGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export const requestEmailChangeSchema = z.object({ email: emailAddress });
+/** The current password too: the contact address is where password resets go, so moving it takes the password. */
+export const requestEmailChangeSchema = z.object({ email: emailAddress, current: z.string().min(1, "required").max(1024, "too_long") });
 
 export const emailChangeTokenSchema = z.object({ token: z.string().trim().regex(EMAIL_CHANGE_TOKEN, "invalid_link") });
 

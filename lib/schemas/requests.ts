@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looksLikeCardNumber } from "@/lib/policy/billing";
 
 // Four-eyes change requests (/requests): filing, deciding, cancelling, listing. Form fields arrive as strings;
 // each schema's output parses again unchanged, so a stored payload is re-validated with the schema that made it.
@@ -69,7 +70,8 @@ export const decideChangeRequestSchema = z
   .object({
     id: uuid,
     decision: z.enum(["approve", "reject"], { error: "invalid_choice" }),
-    note: optionalText(NOTE_MAX).optional(),
+    // Never a card number in a note (an approver may paste one from a payment method request).
+    note: optionalText(NOTE_MAX).refine((v) => v === null || !looksLikeCardNumber(v), "full_card_number").optional(),
   })
   // A rejection says why, so the requester knows what to change.
   .refine((v) => v.decision !== "reject" || Boolean(v.note), { path: ["note"], message: "required" });

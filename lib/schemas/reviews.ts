@@ -15,7 +15,11 @@ const optionalTokyoDateTime = z.preprocess(
     if (s === "") return undefined;
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(s);
     if (!m) return s;
-    return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, m[4] ? +m[4] : 18, m[5] ? +m[5] : 0) - 9 * 3600_000);
+    const [y, mo, d, h, mi] = [+m[1]!, +m[2]!, +m[3]!, m[4] ? +m[4] : 18, m[5] ? +m[5] : 0];
+    const wall = new Date(Date.UTC(y, mo - 1, d, h, mi));
+    // 2026-02-31 or 25:99 would roll over into another day: not a date.
+    if (wall.getUTCFullYear() !== y || wall.getUTCMonth() !== mo - 1 || wall.getUTCDate() !== d || wall.getUTCHours() !== h || wall.getUTCMinutes() !== mi) return s;
+    return new Date(wall.getTime() - 9 * 3600_000);
   },
   // Optional inside as well: "" becomes undefined only after the outer optional() has let it through.
   z.date({ error: "not_a_date" }).refine((d) => !Number.isNaN(d.getTime()), "not_a_date").optional(),

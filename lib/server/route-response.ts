@@ -59,3 +59,16 @@ export async function progressResponse<T>(run: (progress: (line: ProgressLine) =
     },
   });
 }
+
+/**
+ * A path segment counted from the end (1 = the last), decoded; a malformed escape ("%E0%A4%A") is "" rather than a
+ * thrown URIError, so the operation answers "not found" or "invalid" instead of a 500.
+ */
+export function pathSegment(request: Request, fromEnd: number): string {
+  const raw = new URL(request.url).pathname.split("/").at(-fromEnd) ?? "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}

@@ -38,9 +38,10 @@ let reviewsSweptAt = 0;
 async function sweepReviews(): Promise<void> {
   if (Date.now() - reviewsSweptAt < REVIEWS_EVERY_MS) return;
   reviewsSweptAt = Date.now();
-  await sweepUnappliedCampaigns();
-  await sweepQuarterCampaigns();
-  await sweepReviewReminders();
+  // Each step on its own: a campaign that cannot be applied does not hold back the next quarter or the reminders.
+  await sweepUnappliedCampaigns().catch((e) => console.error("review applying sweeper failed", e));
+  await sweepQuarterCampaigns().catch((e) => console.error("quarterly campaign sweeper failed", e));
+  await sweepReviewReminders().catch((e) => console.error("review reminder sweeper failed", e));
 }
 
 // The compliance calendar: new periods' tasks and sources that completed them; a page load brings its own up to date.

@@ -28,9 +28,22 @@ export async function organizationOf(key: keyof typeof lookups, value: string): 
   return row?.id ?? null;
 }
 
-/** For sweepers: runs fn for one organization after another, each time confined to that organization. */
-export async function forEachOrganization(fn: (organizationId: string) => Promise<void>): Promise<void> {
+/**
+ * For sweepers: runs fn for one organization after another, each time confined to that organization. With
+ * `isolate`, one organization's failure is logged under that name and the others still run.
+ */
+export async function forEachOrganization(fn: (organizationId: string) => Promise<void>, { isolate }: { isolate?: string } = {}): Promise<void> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT ocn_organization_ids() AS id`;
-  for (const { id } of rows) await withOrganization(id, () => fn(id));
+  for (const { id } of rows) {
+    if (!isolate) {
+      await withOrganization(id, () => fn(id));
+      continue;
+    }
+    try {
+      await withOrganization(id, () => fn(id));
+    } catch (e) {
+      console.error(`${isolate} failed for organization ${id}`, e);
+    }
+  }
 }

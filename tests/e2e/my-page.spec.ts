@@ -31,7 +31,7 @@ test("a member changes their contact mail: nothing changes until the link from t
   await expect(me.section("lines").getByTestId("my-line").filter({ hasText: MY_PAGE.line }).getByTestId("line-usage")).toHaveText("7.5 GB / 12.0 GB");
 
   const newAddress = `mypage.${run}@mail.example.jp`;
-  await me.requestEmailChange(newAddress);
+  await me.requestEmailChange(newAddress, E2E_PASSWORD);
   await expect(me.pendingChange()).toContainText(newAddress);
   await expect(me.contactEmail()).toHaveText(MY_PAGE.member);
   await me.section("contact").screenshot({ path: `${shotsDir}/my-page-pending-ja.png` });

@@ -188,6 +188,7 @@ export async function createLine(
       dataAllowanceGb: 10,
       activatedAt: new Date(),
       ...input,
+      endedAt: input.status === "cancelled" || input.status === "ported_out" ? new Date() : null,
     },
     select: { id: true, phoneNumber: true },
   });

@@ -10,6 +10,7 @@ import { requestPaymentMethodChange } from "@/lib/server/billing/request-payment
 import { issueLastMonth, issueStatement } from "@/lib/server/billing/statements";
 import { exportLineStatement } from "@/lib/server/lines/export-line-statement";
 import { cancelChangeRequest } from "@/lib/server/requests/cancel-change-request";
+import { changeLineState } from "@/lib/server/lines/change-line-state";
 import { updateLineSettings } from "@/lib/server/lines/update-line-settings";
 import { decideChangeRequest } from "@/lib/server/requests/decide-change-request";
 import { withOrganization } from "@/lib/server/tenant-context";
@@ -191,7 +192,7 @@ describe("statements", () => {
     // Activated after the month: not on it. Cancelled long before: not on it either.
     await createLine(t.prisma, { organizationId: statementOrg.id, activatedAt: new Date() });
     const gone = await createLine(t.prisma, { organizationId: statementOrg.id, activatedAt, status: "cancelled" });
-    await t.prisma.line.update({ where: { id: gone.id }, data: { updatedAt: new Date(start.getTime() - 86400_000) } });
+    await t.prisma.line.update({ where: { id: gone.id }, data: { endedAt: new Date(start.getTime() - 86400_000) } });
   });
 
   it("are issued once per month, with tax rounded once per invoice and apportioned to the lines", async () => {
@@ -277,6 +278,21 @@ describe("statements", () => {
     const rows = csvRows(text);
     const header = rows.findIndex((r) => r[0] === "請求月");
     expect(rows[header + 1]).toEqual([month, billed!.plan, "営業部", String(planFeeYen(30)), "5", "2500", "29.99", String(billed!.subtotalYen), String(billed!.taxYen), String(billed!.totalYen)]);
+  });
+
+  it("bill a cancelled line up to the month it ended, even when its statement is downloaded later", async () => {
+    const a = await createAccount(t.prisma, { organizationId: statementOrg.id, roleKeys: ["line_operator"] });
+    const op = await signedIn(a.loginId, a.password);
+    const line = await createLine(t.prisma, { organizationId: statementOrg.id, activatedAt: new Date(Date.now() - 400 * 86400_000) });
+    await t.prisma.line.update({ where: { id: line.id }, data: { statementsExportedAt: new Date() } });
+    await op.run(() => changeLineState({ id: line.id, change: "cancel", reason: "解約" }));
+    const ended = await t.prisma.line.findUniqueOrThrow({ where: { id: line.id } });
+    expect(ended.endedAt).not.toBeNull();
+    // It ended two months ago; its statement is downloaded today (which touches the row).
+    await t.prisma.line.update({ where: { id: line.id }, data: { endedAt: new Date(monthRange(addMonths(monthKeyOf(new Date()), -2)).start.getTime() + 86400_000) } });
+    await op.run(() => exportLineStatement({ id: line.id }));
+    const { statement } = await viewer.run(() => getStatement({ month: monthKeyOf(new Date()) }));
+    expect(statement.lines.some((l) => l.lineId === line.id)).toBe(false);
   });
 
   it("tax apportioning adds up for any subtotals", () => {

@@ -95,6 +95,10 @@ describe("tasks that complete from their source", () => {
     expect(task.completedByLabel).toContain("(");
     expect(task.evidence).toMatchObject({ kind: "weekly_sign_off", week: LAST_WEEK, href: `/audit/weekly/${LAST_WEEK}` });
     expect(view.history.some((x) => x.id === task.id)).toBe(true);
+    // Closed from its source, and audited as such, once however often the calendar is brought up to date.
+    await ensure(orgId);
+    const events = await t.prisma.auditEvent.findMany({ where: { organizationId: orgId, action: "compliance.task_completed", targetId: task.id }, select: { actorLabel: true, details: true } });
+    expect(events).toEqual([{ actorLabel: "system (compliance, from source)", details: expect.objectContaining({ kind: "log_audit_weekly", fromSource: true, after: { status: "done" } }) }]);
   });
 
   it("a device disposal gets a task due with its case's last task, done when the case completes, skipped when it is cancelled", async () => {

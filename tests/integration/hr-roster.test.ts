@@ -43,9 +43,10 @@ const firstRoster = () => [
   `${num("newhire")},新人 七海,シンジン ナナミ,経理部,在籍,`,
 ];
 
-async function send(session: Session, mode: "preview" | "apply", bytes: Uint8Array, name = "roster.csv") {
+async function send(session: Session, mode: "preview" | "apply", bytes: Uint8Array, name = "roster.csv", expectedRemoved?: number) {
   const body = new FormData();
   body.set("mode", mode);
+  if (expectedRemoved !== undefined) body.set("expectedRemoved", String(expectedRemoved));
   body.set("file", new File([bytes as BlobPart], name, { type: "text/csv" }));
   const request = new Request("http://localhost/api/hr/roster/import", { method: "POST", body });
   const response = (await session.run(() => importRoute(request))) as Response;
@@ -198,7 +199,11 @@ describe("the next import replaces the roster", () => {
     expect(p.removed).toEqual([{ employeeNumber: num("gone"), name: "無効 六郎", department: "第一営業部", employmentStatus: "terminated" }]);
     expect(p.rows.find((r) => r.employeeNumber === num("leave"))?.changes).toEqual([{ field: "employmentStatus", before: "leave", after: "active" }]);
 
-    const outcome = await apply(file(rows), "jinji_202612.csv");
+    // Applying a plan other than the one previewed (it would remove nobody / two people) is refused, nothing written.
+    const mismatch = await send(hr, "apply", file(rows), "jinji_202612.csv", 0);
+    expect(mismatch.error).toMatchObject({ code: "conflict", key: "plan_changed" });
+    expect(await written()).toEqual(before);
+    const outcome = (await send(hr, "apply", file(rows), "jinji_202612.csv", p.counts.remove)).result;
     expect(outcome).toMatchObject({ status: "applied", summary: { created: 0, updated: 2, unchanged: 5, removed: 1 } });
     const after = await written();
     expect(after.records.map((r) => r.employeeNumber)).not.toContain(num("gone"));

@@ -47,7 +47,7 @@ describe("contact mail change", () => {
   it("goes through a link sent to the new address, confirmed only by its own account; the old address is told twice", async () => {
     const me = await member();
     const newEmail = "Tarou.New@Example.JP";
-    const { newEmail: normalized } = await me.session.run(() => requestEmailChange(requestEmailChangeSchema.parse({ email: newEmail })));
+    const { newEmail: normalized } = await me.session.run(() => requestEmailChange(requestEmailChangeSchema.parse({ email: newEmail, current: me.password })));
     expect(normalized).toBe("tarou.new@example.jp");
 
     // Nothing changed yet: the profile still has the old address and shows the pending change.
@@ -92,12 +92,16 @@ describe("contact mail change", () => {
 
   it("refuses the current address and a malformed one by field; a new request replaces the old; expired and cancelled links change nothing", async () => {
     const me = await member();
-    await expect(me.session.run(() => requestEmailChange({ email: me.loginId }))).rejects.toMatchObject({ code: "invalid", field: "email", key: "same_as_current" });
-    expect(requestEmailChangeSchema.safeParse({ email: "not-an-address" }).error?.issues[0]).toMatchObject({ path: ["email"], message: "email" });
-    expect(requestEmailChangeSchema.safeParse({ email: "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ" }).data).toEqual({ email: "taro@example.jp" });
+    await expect(me.session.run(() => requestEmailChange({ email: me.loginId, current: me.password }))).rejects.toMatchObject({ code: "invalid", field: "email", key: "same_as_current" });
+    expect(requestEmailChangeSchema.safeParse({ email: "not-an-address", current: "x" }).error?.issues[0]).toMatchObject({ path: ["email"], message: "email" });
+    expect(requestEmailChangeSchema.safeParse({ email: "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", current: "x" }).data).toEqual({ email: "taro@example.jp", current: "x" });
 
-    await me.session.run(() => requestEmailChange({ email: "first@example.jp" }));
-    await me.session.run(() => requestEmailChange({ email: "second@example.jp" }));
+    // The current password first (password resets go to this address); a wrong one changes nothing and is counted.
+    await expect(me.session.run(() => requestEmailChange({ email: "first@example.jp", current: "wrong password" }))).rejects.toMatchObject({ field: "current", key: "current_wrong" });
+    expect(await t.prisma.emailChangeToken.count({ where: { accountId: me.id } })).toBe(0);
+    expect(await t.prisma.auditEvent.count({ where: { actorId: me.id, action: "account.password_check_failed", outcome: "failure" } })).toBe(1);
+    await me.session.run(() => requestEmailChange({ email: "first@example.jp", current: me.password }));
+    await me.session.run(() => requestEmailChange({ email: "second@example.jp", current: me.password }));
     const first = tokenIn((await mailsTo("first@example.jp"))[0]!.body)!;
     const second = tokenIn((await mailsTo("second@example.jp"))[0]!.body)!;
     expect(await t.prisma.emailChangeToken.count({ where: { accountId: me.id, usedAt: null, expiresAt: { gt: new Date() } } })).toBe(1);
@@ -110,7 +114,7 @@ describe("contact mail change", () => {
     await expect(me.session.run(() => confirmEmailChange({ token: second }))).rejects.toMatchObject({ key: "link_expired" });
 
     // Cancelled.
-    await me.session.run(() => requestEmailChange({ email: "third@example.jp" }));
+    await me.session.run(() => requestEmailChange({ email: "third@example.jp", current: me.password }));
     const third = tokenIn((await mailsTo("third@example.jp"))[0]!.body)!;
     expect(await me.session.run(cancelEmailChange)).toEqual({ cancelled: true });
     await expect(me.session.run(cancelEmailChange)).rejects.toMatchObject({ code: "not_found" });
@@ -120,9 +124,9 @@ describe("contact mail change", () => {
     expect(await t.prisma.auditEvent.count({ where: { action: "account.email_change_cancelled", actorId: me.id } })).toBe(1);
 
     // At most five requests an hour.
-    await me.session.run(() => requestEmailChange({ email: "fourth@example.jp" }));
-    await me.session.run(() => requestEmailChange({ email: "fifth@example.jp" }));
-    await expect(me.session.run(() => requestEmailChange({ email: "sixth@example.jp" }))).rejects.toMatchObject({ field: "email", key: "too_many_requests" });
+    await me.session.run(() => requestEmailChange({ email: "fourth@example.jp", current: me.password }));
+    await me.session.run(() => requestEmailChange({ email: "fifth@example.jp", current: me.password }));
+    await expect(me.session.run(() => requestEmailChange({ email: "sixth@example.jp", current: me.password }))).rejects.toMatchObject({ field: "email", key: "too_many_requests" });
     expect(await mailsTo("sixth@example.jp")).toEqual([]);
   });
 });
@@ -137,7 +141,7 @@ describe("backup contact", () => {
     expect(await me.session.run(() => updateBackupEmail(parse("backup@example.jp")))).toEqual({ backupEmail: "backup@example.jp", changed: false });
     expect((await me.session.run(getMyProfile)).backupEmail).toBe("backup@example.jp");
     // The backup contact gets a copy of a change request's notice.
-    await me.session.run(() => requestEmailChange({ email: "elsewhere@example.jp" }));
+    await me.session.run(() => requestEmailChange({ email: "elsewhere@example.jp", current: me.password }));
     expect((await mailsTo("backup@example.jp")).map((m) => m.subject)).toEqual([expect.stringContaining("変更申請")]);
     expect(await me.session.run(() => updateBackupEmail(parse("")))).toEqual({ backupEmail: null, changed: true });
     expect((await audits("account.backup_email_changed", me.id)).map((a) => a.details)).toEqual([
@@ -365,5 +369,16 @@ describe("sign-in history and \"this wasn't me\"", () => {
     // The security role sees it on the alert list, filtered by its kind.
     const listed = await securitySession.run(() => listAlerts({ kind: "sign_in_reported" }));
     expect(listed.alerts.map((a) => a.id)).toContain(grown[0]!.id);
+  });
+});
+
+describe("the current password check", () => {
+  it("stops guessing after five wrong passwords in 15 minutes, even the right one", async () => {
+    const me = await member();
+    for (let i = 0; i < 5; i++) {
+      await expect(me.session.run(() => requestEmailChange({ email: "guess@example.jp", current: `guess ${i}` }))).rejects.toMatchObject({ key: "current_wrong" });
+    }
+    await expect(me.session.run(() => requestEmailChange({ email: "guess@example.jp", current: me.password }))).rejects.toMatchObject({ field: "current", key: "too_many_attempts" });
+    expect(await t.prisma.emailChangeToken.count({ where: { accountId: me.id } })).toBe(0);
   });
 });

@@ -210,6 +210,34 @@ describe("the quarter's automatic campaign and the reminders", () => {
   });
 });
 
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("deciding while the campaign closes", () => {
+  it("either lands before the freeze and is applied, or is refused: never a decision after closing", { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 5; round++) {
+      const w = await world();
+      const auditor = await w.auditor.session();
+      const manager = await w.manager.session();
+      const { id } = await auditor.run(() => createCampaign({ quarter: "2026-Q4", title: `競合 ${round}` }));
+      const item = await itemOf(id, w.staff.id);
+      await manager.run(() => decideReviewItem({ itemId: item.id, decision: "keep" }));
+      const [decided] = await Promise.allSettled([
+        manager.run(() => decideReviewItem({ itemId: item.id, decision: "revoke", comment: "やはり取り消す" })),
+        auditor.run(() => closeCampaign({ id })),
+      ]);
+      const after = await itemOf(id, w.staff.id);
+      if (decided.status === "fulfilled") {
+        // Landed before the freeze: the close saw it and applied it.
+        expect(after).toMatchObject({ decision: "revoke" });
+        expect(after.appliedAt).not.toBeNull();
+      } else {
+        expect(decided.reason).toMatchObject({ key: "campaign_closed" });
+        expect(after).toMatchObject({ decision: "keep" });
+      }
+      const closed = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "review.closed", targetId: id } });
+      expect((closed.details as { decisions: Record<string, number> }).decisions.revoke ?? 0).toBe(after.decision === "revoke" ? 1 : 0);
+    }
+  });
+});
+
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("applying after the process was killed", () => {
   it("applies each revocation exactly once", { timeout: 180_000 }, async () => {
     const org: Org = await createOrganization(t.prisma);

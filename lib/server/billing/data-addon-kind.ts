@@ -62,6 +62,12 @@ export const dataAddonKind = defineKind<DataAddonValues>({
   },
   proposed: (payload) => ({ addonGb: payload.gb }),
   async apply(tx, { organizationId, targetId, payload }, { actor, now }) {
+    // The statement issuer's lock for this month: an add-on either lands before the month is frozen, or is refused.
+    const month = monthKeyOf(now);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(727009, hashtext(${`${organizationId}:${month}`}))`;
+    if (await tx.statement.findUnique({ where: { organizationId_month: { organizationId, month: monthDate(month) } }, select: { id: true } })) {
+      throw new AppError("conflict", `The statement for ${month} is already issued; extra data can no longer be added to that month.`, "gb", "month_billed");
+    }
     const line = await checkLine(tx, organizationId, targetId, payload.gb, now);
     await tx.lineDataAddon.create({
       data: { organizationId, lineId: line.id, month: monthDate(monthKeyOf(now)), gb: payload.gb, priceYen: addonPriceYen(payload.gb), addedById: actor.accountId, createdAt: now },

@@ -57,7 +57,7 @@ const byPhone = (a: { phoneNumber: string }, b: { phoneNumber: string }) => a.ph
 
 /**
  * What a month bills, from the lines as they are: every line activated before the month ended that was not already
- * cancelled or ported out before it began (a finished line changes no more, so its last change is when it ended).
+ * cancelled or ported out before it began (lines.ended_at).
  * Each line pays its plan's full monthly fee and the month's add-ons; tax is apportioned from the invoice's.
  */
 export async function computeStatement(tx: Tx, organizationId: string, month: MonthKey): Promise<Omit<StatementView, "issued" | "issuedAt" | "paymentMethodLabel">> {
@@ -68,7 +68,7 @@ export async function computeStatement(tx: Tx, organizationId: string, month: Mo
       where: {
         organizationId,
         OR: [{ activatedAt: { lt: end } }, { activatedAt: null, createdAt: { lt: end } }],
-        AND: [{ OR: [{ status: { notIn: ["cancelled", "ported_out"] } }, { updatedAt: { gte: start } }] }],
+        AND: [{ OR: [{ status: { notIn: ["cancelled", "ported_out"] } }, { endedAt: { gte: start } }] }],
       },
       select: {
         id: true,
@@ -193,9 +193,12 @@ export async function issueLastMonth(organizationId: string, now = new Date()): 
 }
 
 export async function sweepStatements(now = new Date()): Promise<void> {
-  await forEachOrganization(async (organizationId) => {
-    await issueLastMonth(organizationId, now);
-  });
+  await forEachOrganization(
+    async (organizationId) => {
+      await issueLastMonth(organizationId, now);
+    },
+    { isolate: "statement issuing" },
+  );
 }
 
 /** An issued statement as the pages read it; null when that month has none. */

@@ -30,6 +30,14 @@ export async function applyRosterImport(input: HrImportFile, progress: HrProgres
         const planned = await planRosterImportFile(tx, actor.organizationId, file.bytes, progress);
         const { parsed, plan } = planned;
         if (parsed.fileIssues.length > 0 || plan.counts.error > 0) return { status: "refused" as const, preview: rosterPreviewOf(file.fileName, planned) };
+        if (input.expectedRemoved !== undefined && plan.counts.remove !== input.expectedRemoved) {
+          throw new AppError(
+            "conflict",
+            `The preview showed ${input.expectedRemoved} people leaving the roster, but applying now would remove ${plan.counts.remove} (the file or the stored roster changed). Nothing was written: preview the file again.`,
+            "file",
+            "plan_changed",
+          );
+        }
         const importId = await writeRoster(tx, actor, file, planned, userAgent, progress);
         return {
           status: "applied" as const,

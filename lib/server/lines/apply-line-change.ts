@@ -86,6 +86,7 @@ export async function applyLineChange(tx: Tx, input: ApplyLineChangeInput): Prom
   if (newStatus !== line.status) {
     set("status", line.status, newStatus);
     data.status = newStatus;
+    if (newStatus === "cancelled" || newStatus === "ported_out") data.endedAt = now;
   }
 
   switch (change.kind) {

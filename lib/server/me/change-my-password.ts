@@ -3,10 +3,9 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { AppError } from "../errors";
 import { deliver } from "../mail/mailer";
-import { verifyPassword } from "../password";
 import { setPassword, type PasswordRejection } from "../sign-in/set-password";
+import { checkCurrentPassword } from "./my-account";
 import { queueMemberNotice } from "./notices";
 
 export const changeMyPasswordSchema = z
@@ -21,10 +20,7 @@ export const changeMyPasswordSchema = z
 export async function changeMyPassword(input: z.infer<typeof changeMyPasswordSchema>): Promise<{ ok: true } | { ok: false; problems: PasswordRejection[] }> {
   const actor = await authorize();
   const prisma = await db();
-  const { passwordHash } = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { passwordHash: true } });
-  if (!passwordHash || !(await verifyPassword(passwordHash, input.current))) {
-    throw new AppError("invalid", "The current password is wrong.", "current");
-  }
+  await checkCurrentPassword(prisma, actor, input.current);
   const outcome = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const result = await setPassword(tx, actor.accountId, input.password, now);

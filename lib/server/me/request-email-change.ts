@@ -8,7 +8,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { deliver, publicUrl, queueMail } from "../mail/mailer";
 import { hashToken } from "../sign-in/challenge";
-import { auditMine, lockMyAccount } from "./my-account";
+import { auditMine, checkCurrentPassword, lockMyAccount } from "./my-account";
 import { queueMemberNotice } from "./notices";
 
 export const EMAIL_CHANGE_LIFETIME_MS = 24 * 3_600_000;
@@ -22,6 +22,7 @@ export const EMAIL_CHANGE_REQUESTS_PER_HOUR = 5;
 export async function requestEmailChange(input: z.infer<typeof requestEmailChangeSchema>): Promise<{ newEmail: string; expiresAt: Date }> {
   const actor = await authorize();
   const prisma = await db();
+  await checkCurrentPassword(prisma, actor, input.current);
   const token = crypto.randomBytes(32).toString("base64url");
   const { mailIds, expiresAt } = await prisma.$transaction(async (tx) => {
     const now = new Date();

@@ -169,8 +169,11 @@ export async function applyCampaign(organizationId: string, reviewId: string, by
 /** Finishes campaigns whose applying stopped half way (a crash, a restart): run by the sweeper. */
 export async function sweepUnappliedCampaigns(): Promise<void> {
   const prisma = await db();
-  await forEachOrganization(async (organizationId) => {
-    const open = await prisma.accessReview.findMany({ where: { organizationId, status: "closed", appliedAt: null }, select: { id: true, closedById: true, closedBy: { select: { loginId: true } } } });
-    for (const r of open) await applyCampaign(organizationId, r.id, { id: r.closedById, label: r.closedBy?.loginId ?? "system (reviews)" });
-  });
+  await forEachOrganization(
+    async (organizationId) => {
+      const open = await prisma.accessReview.findMany({ where: { organizationId, status: "closed", appliedAt: null }, select: { id: true, closedById: true, closedBy: { select: { loginId: true } } } });
+      for (const r of open) await applyCampaign(organizationId, r.id, { id: r.closedById, label: r.closedBy?.loginId ?? "system (reviews)" });
+    },
+    { isolate: "review applying" },
+  );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatJst } from "@/lib/policy/account-csv";
 import { defaultDueAt, inAutoStartWindow, quarterKeyOf } from "@/lib/policy/reviews";
 import { createCampaignSchema, type CreateCampaignInput } from "@/lib/schemas/reviews";
 import { recordAudit } from "../audit";
@@ -75,7 +76,7 @@ async function writeCampaign(tx: Tx, s: CampaignSpec): Promise<{ id: string; ite
         body: [
           `${s.title} が始まりました。担当のアカウント ${count} 件について、継続・取り消し・変更を ${due} までに判断してください。`,
           "",
-          `The access review "${s.title}" has started: decide keep, revoke or modify for the ${count} account(s) you review by ${s.dueAt.toISOString()}.`,
+          `The access review "${s.title}" has started: decide keep, revoke or modify for the ${count} account(s) you review by ${formatJst(s.dueAt)} (Japan time).`,
           "",
           publicUrl(`/reviews/${review.id}?filter=mine`),
         ].join("\n"),
@@ -160,7 +161,10 @@ export async function ensureQuarterCampaign(organizationId: string, now = new Da
 
 export async function sweepQuarterCampaigns(now = new Date()): Promise<void> {
   if (!inAutoStartWindow(now)) return;
-  await forEachOrganization(async (organizationId) => {
-    await ensureQuarterCampaign(organizationId, now);
-  });
+  await forEachOrganization(
+    async (organizationId) => {
+      await ensureQuarterCampaign(organizationId, now);
+    },
+    { isolate: "quarterly campaign" },
+  );
 }

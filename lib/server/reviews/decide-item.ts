@@ -22,8 +22,18 @@ export function mayDecide(actor: Pick<Actor, "accountId" | "permissions">, item:
   return item.reviewerId === actor.accountId || can(actor.permissions, "reviews", "manage");
 }
 
+/**
+ * The campaign row shared-locked before its status is read: closing takes it FOR UPDATE, so a decision either commits
+ * before the close reads the decisions, or waits and then sees the campaign closed. Never a decision after the freeze.
+ */
+async function freezeGuard(tx: Tx, organizationId: string, reviewId: string) {
+  await tx.$queryRaw`SELECT id FROM access_reviews WHERE id = ${reviewId}::uuid AND organization_id = ${organizationId}::uuid FOR SHARE`;
+}
+
 async function openItemOrThrow(tx: Tx, actor: Actor, itemId: string) {
-  // The row locked: two reviewers deciding at once cannot both write, and closing waits for the decision.
+  const [ref] = await tx.$queryRaw<{ review_id: string }[]>`SELECT review_id::text FROM access_review_items WHERE id = ${itemId}::uuid AND organization_id = ${actor.organizationId}::uuid`;
+  if (ref) await freezeGuard(tx, actor.organizationId, ref.review_id);
+  // The row locked: two reviewers deciding at once cannot both write.
   await tx.$queryRaw`SELECT id FROM access_review_items WHERE id = ${itemId}::uuid AND organization_id = ${actor.organizationId}::uuid FOR UPDATE`;
   const item = await tx.accessReviewItem.findFirst({
     where: { id: itemId, organizationId: actor.organizationId },
@@ -98,6 +108,7 @@ export async function bulkKeepItems(input: BulkKeepInput): Promise<{ kept: numbe
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
+      await freezeGuard(tx, actor.organizationId, v.reviewId);
       const review = await tx.accessReview.findFirst({ where: { id: v.reviewId, organizationId: actor.organizationId }, select: { id: true, status: true } });
       if (!review) throw new AppError("not_found", "No such campaign.");
       if (review.status !== "open") throw new AppError("conflict", "The campaign is closed: its decisions can no longer change.", undefined, "campaign_closed");

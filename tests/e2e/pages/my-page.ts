@@ -21,8 +21,9 @@ export class MyPage {
     return this.page.getByTestId("pending-email-change");
   }
 
-  async requestEmailChange(address: string) {
+  async requestEmailChange(address: string, currentPassword: string) {
     await this.section("contact").getByLabel(/^(新しいメールアドレス|New address)$/).fill(address);
+    await this.section("contact").getByLabel(/^(現在のパスワード|Current password)$/).fill(currentPassword);
     await this.section("contact").getByRole("button", { name: /確認メールを送信|Send confirmation mail/ }).click();
   }
 

@@ -46,7 +46,7 @@ export function ChangePasswordForm({ minLength, offered = false }: { minLength: 
         <PasswordInput id="current" name="current" autoComplete="current-password" invalid={Boolean(fieldError("current"))} describedBy="current-error" />
         {fieldError("current") ? (
           <p id="current-error" className="mt-1 text-xs text-red-700">
-            {fieldError("current") === "required" ? t("signIn.required") : t("me.currentPasswordWrong")}
+            {fieldError("current") === "required" ? t("signIn.required") : fieldError("current") === "too_many_attempts" ? t("me.errors.too_many_attempts") : t("me.currentPasswordWrong")}
           </p>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, fieldAria } from "@/components/forms/field";
+import { PasswordInput } from "@/components/forms/password-input";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useNotice } from "@/components/ui/notice";
@@ -14,13 +15,16 @@ export function ContactEmailForm({ email, pending }: { email: string; pending: {
   const errors = useMeErrors();
   const notice = useNotice();
   const [typed, setTyped] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
   const request = useMeAction(requestEmailChangeAction, (data) => {
     notice(t("linkSent", { email: data.newEmail }));
     setTyped("");
+    formRef.current?.reset();
   });
   const cancel = useMeAction(cancelEmailChangeAction, () => notice(t("cancelled")));
   const fieldError = errors.field(request.result, "email");
-  const formError = errors.form(request.result, ["email"]);
+  const currentError = errors.field(request.result, "current");
+  const formError = errors.form(request.result, ["email", "current"]);
   const cancelError = errors.form(cancel.result, []);
   return (
     <div className="flex flex-col gap-3">
@@ -46,11 +50,12 @@ export function ContactEmailForm({ email, pending }: { email: string; pending: {
         </div>
       ) : null}
       <form
+        ref={formRef}
         noValidate
         className="flex flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          request.run({ email: typed });
+          request.run({ email: typed, current: String(new FormData(e.currentTarget).get("current") ?? "") });
         }}
       >
         {formError ? (
@@ -68,6 +73,15 @@ export function ContactEmailForm({ email, pending }: { email: string; pending: {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             {...fieldAria("new-email", fieldError, true)}
+          />
+        </Field>
+        <Field id="email-change-current" label={t("currentPassword")} hint={t("currentPasswordHint")} error={currentError}>
+          <PasswordInput
+            id="email-change-current"
+            name="current"
+            autoComplete="current-password"
+            invalid={Boolean(currentError)}
+            describedBy="email-change-current-error"
           />
         </Field>
         <div>

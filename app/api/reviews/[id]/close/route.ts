@@ -2,12 +2,12 @@
 // NDJSON lines ({"type":"progress","phase":"apply","done":3,"total":12} …, then {"type":"result",…}). Posting again
 // after an interruption resumes applying where it stopped.
 import { closeCampaign } from "@/lib/server/reviews/close-campaign";
-import { progressResponse } from "@/lib/server/route-response";
+import { pathSegment, progressResponse } from "@/lib/server/route-response";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   // The id is the path segment before "close": /api/reviews/<id>/close.
-  const id = decodeURIComponent(new URL(request.url).pathname.split("/").at(-2) ?? "");
+  const id = pathSegment(request, 2);
   return progressResponse((progress) => closeCampaign({ id }, (p) => progress({ phase: "apply", ...p })));
 }

@@ -1,11 +1,11 @@
 // GET /api/reviews/[id]/report — every decision of a campaign as an Excel-safe CSV (reviews:view; audited).
 import { exportCampaignReport } from "@/lib/server/reviews/export-campaign-report";
-import { errorResponse } from "@/lib/server/route-response";
+import { errorResponse, pathSegment } from "@/lib/server/route-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const id = decodeURIComponent(new URL(request.url).pathname.split("/").at(-2) ?? "");
+  const id = pathSegment(request, 2);
   try {
     const { fileName, text } = await exportCampaignReport({ id });
     return new Response(text, {

@@ -8,11 +8,18 @@ export type RosterAnswer<T> = { ok: true; result: T } | { ok: false; error: stri
  * An error before any progress (no session, no permission, a file too large) arrives as plain JSON with its status.
  */
 export async function sendRoster(mode: "preview", file: File, onProgress: (p: HrImportProgress) => void): Promise<RosterAnswer<HrImportPreview>>;
-export async function sendRoster(mode: "apply", file: File, onProgress: (p: HrImportProgress) => void): Promise<RosterAnswer<HrImportOutcome>>;
-export async function sendRoster(mode: "preview" | "apply", file: File, onProgress: (p: HrImportProgress) => void): Promise<RosterAnswer<HrImportPreview | HrImportOutcome>> {
+export async function sendRoster(mode: "apply", file: File, onProgress: (p: HrImportProgress) => void, expectedRemoved: number): Promise<RosterAnswer<HrImportOutcome>>;
+export async function sendRoster(
+  mode: "preview" | "apply",
+  file: File,
+  onProgress: (p: HrImportProgress) => void,
+  expectedRemoved?: number,
+): Promise<RosterAnswer<HrImportPreview | HrImportOutcome>> {
   const body = new FormData();
   body.set("mode", mode);
   body.set("file", file);
+  // What the preview showed: the server refuses to remove anyone else.
+  if (expectedRemoved !== undefined) body.set("expectedRemoved", String(expectedRemoved));
   let response: Response;
   try {
     response = await fetch("/api/hr/roster/import", { method: "POST", body });

@@ -56,7 +56,7 @@ export function RosterImportWorkbench({ maxBytes, maxRows, help }: { maxBytes: n
 
   async function apply(file: File, preview: HrImportPreview) {
     setStage({ kind: "applying", file, preview, progress: null });
-    const answer = await sendRoster("apply", file, (progress) => setStage({ kind: "applying", file, preview, progress }));
+    const answer = await sendRoster("apply", file, (progress) => setStage({ kind: "applying", file, preview, progress }), preview.counts.remove);
     if (!answer.ok) {
       if (answer.status === 401) router.push(SIGN_IN);
       else setStage({ kind: "failed", file, error: answer.error, preview });
