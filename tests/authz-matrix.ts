@@ -128,6 +128,7 @@ export const ACTIONS: Record<string, Requirement> = {
   // An item is decided by its reviewer or by reviews:manage, never by the person it is about (checked by the operation).
   "app/(console)/reviews/actions.ts#decideReviewItemAction": "signed-in",
   "app/(console)/reviews/actions.ts#bulkKeepItemsAction": "signed-in",
+  "app/(console)/reviews/actions.ts#reassignReviewerAction": { domain: "reviews", level: "manage" },
   "app/actions.ts#setLocaleAction": "public",
   "app/(console)/actions.ts#signOutAction": "signed-in",
   "app/(console)/me/actions.ts#changeMyPasswordAction": "signed-in",

@@ -69,3 +69,11 @@ export const getCampaignSchema = z.object({
   id: uuid,
   filter: z.enum(REVIEW_ITEM_FILTERS).catch("all").default("all"),
 });
+
+/** Hands the undecided items of one reviewer (empty: the unassigned ones) to another, named by OCN ID. */
+export const reassignReviewerSchema = z.object({
+  reviewId: uuid,
+  fromLoginId: optionalText(254),
+  toLoginId: z.preprocess((v) => (typeof v === "string" ? v.normalize("NFKC").trim().toLowerCase() : v), z.string({ error: "required" }).min(1, "required").max(254, "too_long")),
+});
+export type ReassignReviewerInput = Partial<Record<keyof z.input<typeof reassignReviewerSchema>, string | null>>;

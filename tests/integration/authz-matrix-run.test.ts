@@ -541,6 +541,20 @@ const CASES: Record<string, ActionCase> = {
     ],
     check: itemDecisionIs("keep"),
   },
+  "app/(console)/reviews/actions.ts#reassignReviewerAction": {
+    // The item nobody reviews goes to the organization's own person.
+    fresh: (org) => reviewIn(org),
+    inputFor: (org, ctx, target) => ({ reviewId: target.reviewId, fromLoginId: "", toLoginId: ctx[org].account.loginId }),
+    mixed: [
+      {
+        why: "A's campaign handed to B's person",
+        fresh: () => reviewIn("A"),
+        input: (ctx, target) => ({ reviewId: target.reviewId, fromLoginId: "", toLoginId: ctx.B.account.loginId }),
+        expect: "invalid",
+      },
+    ],
+    check: async (_o, _c, target) => expect((await t.prisma.accessReviewItem.findUniqueOrThrow({ where: { id: target.itemId! } })).reviewerId).toBe(orgs.A.account.id),
+  },
   "app/(console)/offboarding/actions.ts#startOffboardingAction": {
     fresh: accountFresh(),
     inputFor: (_org, _ctx, target) => ({ accountId: target.id, trigger: "leaving", timing: "now", note: "権限表の確認" }),

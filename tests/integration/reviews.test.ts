@@ -8,6 +8,7 @@ import { bulkKeepItems, decideReviewItem } from "@/lib/server/reviews/decide-ite
 import { exportCampaignReport } from "@/lib/server/reviews/export-campaign-report";
 import { getCampaign } from "@/lib/server/reviews/get-campaign";
 import { listCampaigns } from "@/lib/server/reviews/list-campaigns";
+import { reassignReviewer } from "@/lib/server/reviews/reassign-reviewer";
 import { sweepReviewReminders } from "@/lib/server/reviews/remind-reviewers";
 import { getConsoleContext } from "@/lib/server/org/get-console-context";
 import { listProposedCases } from "@/lib/server/offboarding/list-proposals";
@@ -182,6 +183,26 @@ describe("a review campaign", () => {
     expect(row(w.leaver.loginId)[11]).toBe("アカウント全体");
     expect(row(w.sleeper.loginId)[13]).toBe("育休明けで来月から復帰");
     expect(row(w.hr.loginId)[16]).toBe("はい");
+  });
+});
+
+describe("naming a reviewer", () => {
+  it("hands one reviewer's undecided items to another, never the items about that person, and mails them", async () => {
+    const w = await world();
+    const auditor = await w.auditor.session();
+    const { id } = await auditor.run(() => createCampaign({ quarter: "2026-Q4", title: "担当替え" }));
+    const managerItems = await t.prisma.accessReviewItem.count({ where: { reviewId: id, reviewerId: w.manager.id } });
+    const result = await auditor.run(() => reassignReviewer({ reviewId: id, fromLoginId: w.manager.loginId, toLoginId: w.staff.loginId }));
+    // The staff member's own item stays with the manager.
+    expect(result).toEqual({ moved: managerItems - 1, kept: 1 });
+    expect((await itemOf(id, w.staff.id)).reviewerId).toBe(w.manager.id);
+    expect((await itemOf(id, w.sleeper.id)).reviewerId).toBe(w.staff.id);
+    expect(await t.prisma.mailMessage.count({ where: { to: w.staff.loginId, subject: { contains: "担当になりました" } } })).toBe(1);
+    await expect(auditor.run(() => reassignReviewer({ reviewId: id, fromLoginId: w.manager.loginId, toLoginId: w.gone.loginId }))).rejects.toMatchObject({ field: "toLoginId", key: "reviewer_not_active" });
+    await expect(auditor.run(() => reassignReviewer({ reviewId: id, fromLoginId: "nobody@example.jp", toLoginId: w.staff.loginId }))).rejects.toMatchObject({ field: "fromLoginId" });
+    const manager = await w.manager.session();
+    await expect(manager.run(() => reassignReviewer({ reviewId: id, fromLoginId: "", toLoginId: w.manager.loginId }))).rejects.toMatchObject({ code: "forbidden" });
+    expect(await t.prisma.auditEvent.count({ where: { action: "review.reviewer_assigned", targetId: id } })).toBe(1);
   });
 });
 

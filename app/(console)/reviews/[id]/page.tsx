@@ -13,6 +13,7 @@ import { campaignStatus, campaignStatusTone, flagTone, quarterParts } from "../_
 import { CloseCampaignButton, ResumeApplyPanel } from "../_components/close-campaign";
 import { ItemsTable } from "../_components/items-table";
 import { ProgressMeter } from "../_components/progress-meter";
+import { ReassignReviewer } from "../_components/reassign-reviewer";
 import { ReviewsTabs } from "../_components/reviews-tabs";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -112,6 +113,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </section>
       {open ? null : <p className="mb-3 rounded-md border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm text-neutral-700">{t("detail.readOnly")}</p>}
       {seesAll ? null : <p className="mb-3 text-sm text-neutral-700">{t("detail.reviewerNote")}</p>}
+      {canManage && open ? <ReassignReviewer reviewId={review.id} /> : null}
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <nav aria-label={t("filters.label")} className="flex flex-wrap gap-2">
           {REVIEW_ITEM_FILTERS.map((f) => (
