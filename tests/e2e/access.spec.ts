@@ -177,7 +177,7 @@ test("suspending ends the person's open session at their next click; reactivatin
   await expect(detail.header()).toContainText("一時停止");
   await expect(admin.getByRole("button", { name: "利用を再開" })).toBeVisible();
 
-  await person.getByRole("link", { name: /マイページ/ }).click();
+  await person.getByRole("link", { name: /マイページ/ }).first().click();
   await expect(person).toHaveURL(/\/sign-in/);
   const signIn = new SignInPage(person);
   await signIn.signIn(e2eAccounts.suspend, E2E_PASSWORD);

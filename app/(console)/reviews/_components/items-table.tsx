@@ -140,7 +140,7 @@ export function ItemsTable({ reviewId, items, open, dormantDays, today }: { revi
                       ) : null}
                     </td>
                   ) : null}
-                  <td className="min-w-64 px-3 py-2">
+                  <td className="min-w-52 px-3 py-2">
                     <span className="flex flex-wrap items-center gap-1.5">
                       <span className="font-medium text-neutral-900">{s.displayName}</span>
                       {s.kind === "contractor" ? <Badge tone="grey">{t("kind.contractor")}</Badge> : null}
@@ -174,7 +174,7 @@ export function ItemsTable({ reviewId, items, open, dormantDays, today }: { revi
                       <span className="text-neutral-600">{t("campaigns.item.noReviewer")}</span>
                     )}
                   </td>
-                  <td className="min-w-44 px-3 py-2">
+                  <td className="min-w-44 max-w-60 break-words px-3 py-2">
                     <DecisionSummary item={item} />
                     {open ? (
                       item.mayDecide ? (
