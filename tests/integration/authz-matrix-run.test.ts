@@ -777,7 +777,7 @@ const CASES: Record<string, ActionCase> = {
   // My Page: the caller's own account, found from the session; a request names nothing of B's but a link or an event.
   "app/(console)/me/actions.ts#requestEmailChangeAction": {
     freshActor: true,
-    inputFor: () => ({ email: `${unique("new-contact")}@example.jp` }),
+    inputFor: () => ({ email: `${unique("new-contact")}@example.jp`, current: DEFAULT_PASSWORD }),
     check: auditedFor("account.email_change_requested"),
   },
   "app/(console)/me/actions.ts#cancelEmailChangeAction": {

@@ -278,6 +278,8 @@ describe("statements", () => {
     const rows = csvRows(text);
     const header = rows.findIndex((r) => r[0] === "請求月");
     expect(rows[header + 1]).toEqual([month, billed!.plan, "営業部", String(planFeeYen(30)), "5", "2500", "29.99", String(billed!.subtotalYen), String(billed!.taxYen), String(billed!.totalYen)]);
+    // And this month so far, marked as an estimate: for a line about to be cancelled, its last month.
+    expect(rows[header + 2]!.slice(0, 4)).toEqual([`${monthKeyOf(new Date())} (見込み)`, billed!.plan, "営業部", String(planFeeYen(30))]);
   });
 
   it("bill a cancelled line up to the month it ended, even when its statement is downloaded later", async () => {

@@ -186,6 +186,40 @@ describe("a review campaign", () => {
   });
 });
 
+describe("privileged accounts", () => {
+  it("need accounts:manage to lose access, are kept by a default revoke (as is the closer), and the last org admin stays", async () => {
+    const w = await world();
+    const auditor = await w.auditor.session();
+    const dept = await t.prisma.account.findUniqueOrThrow({ where: { id: w.staff.id }, select: { departmentId: true } });
+    const accountAdmin = await createAccount(t.prisma, { organizationId: w.org.id, roleKeys: ["account_admin"], departmentId: dept.departmentId, lastSignInAt: new Date() });
+    const onlyAdmin = await createAccount(t.prisma, { organizationId: w.org.id, roleKeys: ["org_admin"], lastSignInAt: new Date() });
+    const { id } = await auditor.run(() => createCampaign({ quarter: "2026-Q4", title: "特権", undecidedOutcome: "revoke" }));
+    const manager = await w.manager.session();
+    const adminItem = await itemOf(id, accountAdmin.id);
+    expect(adminItem.flags).toContain("privileged");
+    expect(adminItem.reviewerId).toBe(w.manager.id);
+    await expect(manager.run(() => decideReviewItem({ itemId: adminItem.id, decision: "revoke", comment: "不要" }))).rejects.toMatchObject({ code: "forbidden", key: "privileged_needs_accounts" });
+    // The only org admin's item, decided by someone who holds accounts:manage: revoke.
+    const orgAdminItem = await itemOf(id, onlyAdmin.id);
+    await t.prisma.accessReviewItem.update({ where: { id: orgAdminItem.id }, data: { reviewerId: accountAdmin.id } });
+    const aa = await signedIn(accountAdmin.loginId, accountAdmin.password);
+    await aa.run(() => decideReviewItem({ itemId: orgAdminItem.id, decision: "revoke", comment: "退職予定" }));
+
+    await auditor.run(() => closeCampaign({ id }));
+    // The default revoke took the unprivileged undecided ones only; never the closer's own account.
+    expect(await itemOf(id, w.staff.id)).toMatchObject({ decision: "revoke", byDefault: true });
+    expect(await itemOf(id, accountAdmin.id)).toMatchObject({ decision: "keep", byDefault: true });
+    expect(await itemOf(id, w.auditor.id)).toMatchObject({ decision: "keep", byDefault: true });
+    expect((await t.prisma.account.findUniqueOrThrow({ where: { id: w.auditor.id } })).status).toBe("active");
+    // Revoking the last working org admin is skipped, and says so.
+    const applied = await itemOf(id, onlyAdmin.id);
+    expect(applied.applyResult).toMatchObject({ skipped: "last_org_admin" });
+    expect((await t.prisma.account.findUniqueOrThrow({ where: { id: onlyAdmin.id } })).status).toBe("active");
+    expect(await t.prisma.roleGrant.count({ where: { accountId: onlyAdmin.id, revokedAt: null, role: { key: "org_admin" } } })).toBe(1);
+    expect((await t.prisma.account.findUniqueOrThrow({ where: { id: w.staff.id } })).status).toBe("suspended");
+  });
+});
+
 describe("naming a reviewer", () => {
   it("hands one reviewer's undecided items to another, never the items about that person, and mails them", async () => {
     const w = await world();
@@ -207,7 +241,11 @@ describe("naming a reviewer", () => {
 });
 
 describe("the quarter's automatic campaign and the reminders", () => {
-  it("starts once in the first week of a quarter, not mid-quarter", async () => {
+  it("starts once in the first week of a quarter, not mid-quarter, and not when one was started by hand", async () => {
+    const manual = await world();
+    const auditor = await manual.auditor.session();
+    await auditor.run(() => createCampaign({ quarter: "2027-Q1", title: "手動" }));
+    expect(await ensureQuarterCampaign(manual.org.id, new Date("2027-01-02T00:00:00Z"))).toBeNull();
     const w = await world();
     expect(await ensureQuarterCampaign(w.org.id, new Date("2026-11-27T00:00:00Z"))).toBeNull();
     const start = new Date("2027-01-02T00:00:00Z");

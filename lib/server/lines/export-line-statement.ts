@@ -1,6 +1,6 @@
 import "server-only";
 import { csvLine, formatJst, UTF8_BOM } from "@/lib/policy/account-csv";
-import { monthKeyOfDate } from "@/lib/policy/billing";
+import { apportionTax, monthDate, monthKeyOf, monthKeyOfDate, monthRange, planFeeYen } from "@/lib/policy/billing";
 import { ROAMING_LABELS, SIM_TYPE_LABELS } from "@/lib/policy/line-csv";
 import { lineIdSchema } from "@/lib/schemas/lines";
 import ja from "@/lib/i18n/messages/ja/core.json";
@@ -44,7 +44,8 @@ export async function exportLineStatement(input: { id: string }): Promise<{ file
         mnpNumber: true,
         mnpExpiresAt: true,
         activatedAt: true,
-        assignedAccount: { select: { loginId: true, displayName: true } },
+        endedAt: true,
+        assignedAccount: { select: { loginId: true, displayName: true, department: { select: { name: true } } } },
       },
     });
     if (!line) throw new AppError("not_found", "No such line.");
@@ -90,6 +91,19 @@ export async function exportLineStatement(input: { id: string }): Promise<{ file
     out += "\r\n" + csvLine(["請求月", "プラン", "費用負担部署", "基本料金(円)", "容量追加(GB)", "容量追加料金(円)", "利用量(GB)", "小計・税抜(円)", "消費税(円)", "合計・税込(円)"]);
     for (const b of billed) {
       out += csvLine([monthKeyOfDate(b.statement.month), b.plan, b.costCenter ?? "未設定", String(b.planFeeYen), String(b.addonGb), String(b.addonFeeYen), Number(b.usedGb).toFixed(2), String(b.subtotalYen), String(b.taxYen), String(b.totalYen)]);
+    }
+    // This month is not issued yet, and for a line about to be cancelled it is its last: its charges so far, marked as
+    // an estimate (on the invoice, tax is rounded once for all lines, so a yen may differ).
+    const month = monthKeyOf(now);
+    if (!billed.some((b) => monthKeyOfDate(b.statement.month) === month) && !(line.endedAt && line.endedAt < monthRange(month).start)) {
+      const [addons, usage] = await Promise.all([
+        tx.lineDataAddon.aggregate({ where: { lineId: line.id, month: monthDate(month) }, _sum: { gb: true, priceYen: true } }),
+        tx.lineUsage.findUnique({ where: { lineId_month: { lineId: line.id, month: monthDate(month) } }, select: { usedGb: true } }),
+      ]);
+      const fee = planFeeYen(line.dataAllowanceGb);
+      const subtotal = fee + (addons._sum.priceYen ?? 0);
+      const { taxYen } = apportionTax([subtotal]);
+      out += csvLine([`${month} (見込み)`, line.plan, line.costCenter ?? line.assignedAccount?.department?.name ?? "未設定", String(fee), String(addons._sum.gb ?? 0), String(addons._sum.priceYen ?? 0), Number(usage?.usedGb ?? 0).toFixed(2), String(subtotal), String(taxYen), String(subtotal + taxYen)]);
     }
     out += "\r\n" + csvLine(["日時", "操作", "実行者", "理由", "変更前", "変更後"]);
     for (const e of events) {

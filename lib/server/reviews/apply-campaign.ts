@@ -11,6 +11,14 @@ import { withOrganization } from "../tenant-context";
 import { forEachOrganization } from "../tenant-lookup";
 import { snapshotOf } from "./build-items";
 
+/** Whether someone other than `accountId` is a working org admin (active, holding org_admin now). */
+async function anotherOrgAdmin(tx: Tx, organizationId: string, accountId: string, now: Date): Promise<boolean> {
+  const n = await tx.account.count({
+    where: { organizationId, id: { not: accountId }, status: "active", grants: { some: { ...activeGrantWhere(now), role: { key: "org_admin" } } } },
+  });
+  return n > 0;
+}
+
 export interface ApplyProgress {
   done: number;
   total: number;
@@ -42,12 +50,32 @@ async function applyItem(tx: Tx, organizationId: string, itemId: string, by: Cha
     // HR is asked to start its offboarding.
     const grants = await tx.roleGrant.findMany({
       where: { organizationId, accountId: item.accountId, ...activeGrantWhere(now), NOT: { role: { key: "member" } } },
-      select: { id: true },
+      select: { id: true, role: { select: { key: true } } },
     });
+    // Never the organization's last working org admin: that would leave nobody able to administer it.
+    if (grants.some((g) => g.role.key === "org_admin") && !(await anotherOrgAdmin(tx, organizationId, item.accountId, now))) {
+      result.skipped = "last_org_admin";
+      await tx.accessReviewItem.update({ where: { id: item.id }, data: { appliedAt: now, applyResult: result as Prisma.InputJsonObject } });
+      await recordAudit(tx, {
+        organizationId,
+        actorId: by.id,
+        actorLabel: by.label,
+        action: "review.item_applied",
+        targetType: "account",
+        targetId: item.accountId,
+        targetLabel: label,
+        outcome: "failure",
+        reason: "last_org_admin",
+        occurredAt: now,
+        details: { ...trail, decision: item.decision, byDefault: item.byDefault, skipped: "last_org_admin" },
+      });
+      return true;
+    }
     const revoked: string[] = [];
     for (const g of grants) if (await revokeGrantIn(tx, organizationId, by, g.id, reason, now, trail)) revoked.push(g.id);
     const account = await tx.account.findUniqueOrThrow({ where: { id: item.accountId }, select: { status: true, loginId: true } });
-    const suspend = account.status === "active" || account.status === "locked" || account.status === "invited";
+    // As the suspend command: an account in use is suspended; an invited one has no session and keeps its status.
+    const suspend = account.status === "active" || account.status === "locked";
     await tx.account.update({
       where: { id: item.accountId },
       data: { sessionVersion: { increment: 1 }, ...(suspend ? { status: "suspended", suspendedAt: now } : {}) },

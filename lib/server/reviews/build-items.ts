@@ -3,7 +3,7 @@ import "server-only";
 // the flags a reviewer should look at, read in a few set-based queries however many accounts there are.
 import { reviewFlags, type ReviewFlag } from "@/lib/policy/reviews";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { effectivePermissions } from "../access/effective-permissions";
+import { activeGrantWhere, effectivePermissions } from "../access/effective-permissions";
 import type { Tx } from "../db";
 import { loadSodRules } from "../roles/role-change";
 import { reconcileRoster } from "../hr/reconcile";
@@ -63,9 +63,20 @@ export async function planReviewItems(
   const { conflicts } = await findSodConflicts(tx, organizationId, rules, now);
   const inConflict = new Set(conflicts.map((c) => c.account.id));
   const active = new Set(activeIds.map((a) => a.id));
+  // A campaign nobody started (the quarter's automatic one) falls back to someone who manages reviews.
+  const creatorId =
+    settings.creatorId ??
+    (
+      await tx.account.findFirst({
+        where: { organizationId, status: "active", grants: { some: { ...activeGrantWhere(now), role: { permissions: { some: { domain: "reviews", level: "manage" } } } } } },
+        orderBy: { loginId: "asc" },
+        select: { id: true },
+      })
+    )?.id ??
+    null;
   // Nobody reviews themselves: the department's manager, else the campaign's fallback, else its creator.
   const reviewerFor = (accountId: string, managerId: string | null | undefined) =>
-    [managerId, settings.fallbackReviewerId, settings.creatorId].find((id): id is string => !!id && id !== accountId && active.has(id)) ?? null;
+    [managerId, settings.fallbackReviewerId, creatorId].find((id): id is string => !!id && id !== accountId && active.has(id)) ?? null;
   return accounts.map((a) => {
     const held = access.get(a.id) ?? { permissions: {}, grants: [] };
     const hr = roster.get(a.id) ?? { hrStatus: null, noHrRecord: false, hrTerminated: false, hrLeave: false };

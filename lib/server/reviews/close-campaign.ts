@@ -27,14 +27,18 @@ export async function closeCampaign(input: { id: string }, onProgress?: (p: Appl
         return;
       }
       const now = new Date();
-      // Items nobody decided in time: the campaign's outcome for them, marked as made by default.
-      const undecided = await tx.accessReviewItem.updateMany({
-        where: { reviewId: id, decision: null },
-        data:
-          review.undecidedOutcome === "revoke"
-            ? { decision: "revoke", revokeGrantIds: [], byDefault: true, decidedAt: now, decidedByLabel: "既定の処理 / by default" }
-            : { decision: "keep", byDefault: true, decidedAt: now, decidedByLabel: "既定の処理 / by default" },
-      });
+      // Items nobody decided in time: the campaign's outcome for them, marked as made by default. A default never takes
+      // access from a privileged account (that needs someone's decision) nor from the person closing: both are kept.
+      const byDefault = { byDefault: true, decidedAt: now, decidedByLabel: "既定の処理 / by default" };
+      const revoked =
+        review.undecidedOutcome === "revoke"
+          ? await tx.accessReviewItem.updateMany({
+              where: { reviewId: id, decision: null, accountId: { not: actor.accountId }, NOT: { flags: { has: "privileged" } } },
+              data: { decision: "revoke", revokeGrantIds: [], ...byDefault },
+            })
+          : { count: 0 };
+      const kept = await tx.accessReviewItem.updateMany({ where: { reviewId: id, decision: null }, data: { decision: "keep", ...byDefault } });
+      const undecided = { count: revoked.count + kept.count };
       await tx.accessReview.update({ where: { id }, data: { status: "closed", closedAt: now, closedById: actor.accountId } });
       const counts = await tx.accessReviewItem.groupBy({ by: ["decision"], where: { reviewId: id }, _count: { _all: true } });
       await recordAudit(tx, {

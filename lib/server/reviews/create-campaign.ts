@@ -135,7 +135,8 @@ export async function ensureQuarterCampaign(organizationId: string, now = new Da
     prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(727010, hashtext(${`${organizationId}:${quarter}`}))`;
-        const exists = await tx.accessReview.findFirst({ where: { organizationId, quarter, createdAutomatically: true }, select: { id: true } });
+        // One campaign a quarter is enough: none automatic when someone already started one by hand.
+        const exists = await tx.accessReview.findFirst({ where: { organizationId, quarter }, select: { id: true } });
         if (exists) return null;
         const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { reviewDormantDays: true, reviewUndecidedOutcome: true, reviewFallbackReviewerId: true } });
         return writeCampaign(tx, {

@@ -56,6 +56,10 @@ export async function decideReviewItem(input: DecideItemInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const item = await openItemOrThrow(tx, actor, v.itemId);
     const now = new Date();
+    // Taking access from a privileged account is an accounts:manage decision, whoever reviews it.
+    if (v.decision !== "keep" && item.flags.includes("privileged") && !can(actor.permissions, "accounts", "manage")) {
+      throw new AppError("forbidden", "Revoking or limiting a privileged account's access needs the accounts:manage permission as well.", "decision", "privileged_needs_accounts");
+    }
     const problem = decisionProblem(item.flags, { decision: v.decision, comment: v.comment, grantIds: v.grantIds, endsAt: v.endsAt ?? null }, now);
     if (problem) throw new AppError("invalid", PROBLEM_MESSAGES[problem], PROBLEM_FIELDS[problem], problem);
     const snapshot = snapshotOf(item.snapshot);

@@ -16,6 +16,7 @@ const FLAG_JA: Record<string, string> = {
   contractor_grant: "委託先の権限期限",
   privileged: "特権",
 };
+const HR_STATUS_JA: Record<string, string> = { active: "在籍", leave: "休職", seconded: "出向", terminated: "退職" };
 const DECISION_JA: Record<string, string> = { keep: "継続", revoke: "取り消し", modify: "変更" };
 
 /** Every item of a campaign — who decided what, when, with which flags, and what applying did — as an Excel-safe CSV. */
@@ -43,7 +44,7 @@ export async function exportCampaignReport(input: { id: string }): Promise<{ fil
       s.displayName,
       s.employeeNumber,
       s.department,
-      s.hrStatus,
+      s.hrStatus ? (HR_STATUS_JA[s.hrStatus] ?? s.hrStatus) : "",
       s.grants.map((g) => g.roleName).join("; "),
       s.lines.join("; "),
       i.flags.map((f) => FLAG_JA[f] ?? f).join("; "),
