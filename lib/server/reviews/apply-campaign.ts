@@ -11,8 +11,12 @@ import { withOrganization } from "../tenant-context";
 import { forEachOrganization } from "../tenant-lookup";
 import { snapshotOf } from "./build-items";
 
-/** Whether someone other than `accountId` is a working org admin (active, holding org_admin now). */
+/**
+ * Whether someone other than `accountId` is a working org admin (active, holding org_admin now). Taken under a lock per
+ * organization, so two appliers revoking the last two admins at once cannot both see the other one still there.
+ */
 async function anotherOrgAdmin(tx: Tx, organizationId: string, accountId: string, now: Date): Promise<boolean> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(727011, hashtext(${organizationId}))`;
   const n = await tx.account.count({
     where: { organizationId, id: { not: accountId }, status: "active", grants: { some: { ...activeGrantWhere(now), role: { key: "org_admin" } } } },
   });
@@ -103,11 +107,17 @@ async function applyItem(tx: Tx, organizationId: string, itemId: string, by: Cha
     Object.assign(result, { revokedGrants: revoked, suspended: suspend, sessionsEnded: sessions.count, proposalId: proposal.id });
   } else if (item.decision === "revoke") {
     const revoked: string[] = [];
+    const kept: string[] = [];
     for (const id of item.revokeGrantIds) {
-      const live = await tx.roleGrant.findFirst({ where: { id, organizationId, accountId: item.accountId, ...activeGrantWhere(now) }, select: { id: true } });
+      const live = await tx.roleGrant.findFirst({ where: { id, organizationId, accountId: item.accountId, ...activeGrantWhere(now) }, select: { id: true, role: { select: { key: true } } } });
+      if (live?.role.key === "org_admin" && !(await anotherOrgAdmin(tx, organizationId, item.accountId, now))) {
+        result.skipped = "last_org_admin";
+        kept.push(id);
+        continue;
+      }
       if (live && (await revokeGrantIn(tx, organizationId, by, id, reason, now, trail))) revoked.push(id);
     }
-    Object.assign(result, { revokedGrants: revoked, alreadyEnded: item.revokeGrantIds.filter((id) => !revoked.includes(id)) });
+    Object.assign(result, { revokedGrants: revoked, alreadyEnded: item.revokeGrantIds.filter((id) => !revoked.includes(id) && !kept.includes(id)) });
   } else if (item.decision === "modify" && item.modifyEndsAt) {
     const endsAt = item.modifyEndsAt;
     const changed: string[] = [];

@@ -9,6 +9,7 @@ interface ApplyResult {
   proposalId?: string;
   endsAt?: string;
   changedGrants?: string[];
+  skipped?: "last_org_admin";
 }
 
 // What applying a closed campaign's decision did to the account: roles ended, account suspended, offboarding proposed.
@@ -18,6 +19,7 @@ export function AppliedResult({ decision, appliedAt, applyResult, link = true }:
   if (!appliedAt) return <span className="text-xs font-medium text-amber-800">{t("pending")}</span>;
   const r = (applyResult ?? {}) as ApplyResult;
   const parts: React.ReactNode[] = [];
+  if (r.skipped === "last_org_admin") parts.push(<span className="font-medium text-amber-800">{t("lastOrgAdmin")}</span>);
   if (r.revokedGrants?.length) parts.push(t("rolesEnded", { count: r.revokedGrants.length }));
   if (r.changedGrants?.length && r.endsAt) parts.push(t("endsChanged", { count: r.changedGrants.length, date: formatDateTime(r.endsAt).slice(0, 10) }));
   if (r.suspended) parts.push(t("suspended"));
