@@ -4,10 +4,12 @@ import { DEMO_PASSWORD, E2E_PASSWORD, demo, e2eAccounts } from "./fixtures/accou
 import { MY_PAGE } from "./fixtures/my-page";
 import { Console } from "./pages/console";
 import { MyPage, linkFromOutbox } from "./pages/my-page";
+import { RequestPage } from "./pages/requests-page";
 import { SignInPage } from "./pages/sign-in-page";
 
-// My Page for every member: the contact mail changes only after the link mailed to the new address is confirmed, and
-// "this wasn't me" on a sign-in offers a password change and alerts the security team. Screenshots in ja and en.
+// My Page for every member: the contact mail changes only after the link mailed to the new address is confirmed,
+// "this wasn't me" on a sign-in offers a password change and alerts the security team, and a 容量追加 request waits for a
+// line operator's approval before the line's capacity grows. Screenshots in ja and en.
 test.use({ viewport: { width: 1280, height: 900 } });
 const run = Date.now().toString(36);
 const shotsDir = process.env.SHOTS_DIR ?? "test-results";
@@ -109,4 +111,84 @@ test("\"this wasn't me\" on a sign-in offers a password change and shows the sec
   await expect(security.getByTestId("alert-why")).toContainText(MY_PAGE.strangerIp);
   await shot(security, "alert-ja");
   await security.context().close();
+});
+
+// After the contact-mail test, which reads the line's seeded capacity: this one adds to it (and reads it, not assumes it).
+test("a member asks for 1 GB more data on their line; a line operator approves it and the capacity grows", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const member = await signedInPage(browser, MY_PAGE.member, E2E_PASSWORD);
+  const me = new MyPage(member);
+  await me.goto();
+  const line = me.line(MY_PAGE.line);
+  await expect(line.getByTestId("pending-request")).toHaveCount(0);
+  const before = await me.capacityGb(MY_PAGE.line);
+  const usedText = (await line.getByTestId("line-usage").innerText()).split("/")[0]!.trim();
+
+  const form = await me.openAddonForm(MY_PAGE.line);
+  await expect(line.locator("summary")).toHaveText("データ容量を追加したい (容量追加を申請)");
+  await form.getByRole("radio", { name: /^1 GB/ }).check();
+  await line.screenshot({ path: `${shotsDir}/my-page-addon-form-ja.png` });
+  // The reason is required; the size chosen stays.
+  await form.getByRole("button", { name: "追加を申請する" }).click();
+  await expect(form.getByLabel("申請理由")).toHaveAccessibleDescription(/入力してください。/);
+  await expect(form.getByRole("radio", { name: /^1 GB/ })).toBeChecked();
+  await form.getByLabel("申請理由").fill("月末の出張でテザリングを使うため");
+  await form.getByRole("button", { name: "追加を申請する" }).click();
+  await expect(form.getByRole("status")).toContainText("変更を申請しました。承認されると反映されます。");
+
+  // Waiting: the card says so, the form is closed to a second request, and the capacity has not moved.
+  await expect(line.locator("summary")).toHaveText("容量追加の申請が承認待ちです");
+  await expect(line.getByTestId("pending-request")).toContainText("あなたが");
+  await expect(line.getByTestId("pending-request")).toContainText("1 GB");
+  await expect(form.getByRole("button", { name: "追加を申請する" })).toBeDisabled();
+  await expect(line.getByTestId("line-usage")).toHaveText(`${usedText} / ${before.toFixed(1)} GB`);
+  await member.reload();
+  await expect(me.line(MY_PAGE.line).getByTestId("pending-request")).toBeVisible();
+  await line.screenshot({ path: `${shotsDir}/my-page-addon-pending-ja.png` });
+
+  // The member's own request: waiting, theirs to cancel, not theirs to approve or reject.
+  await line.getByTestId("pending-request").getByRole("link", { name: "申請を表示" }).click();
+  await expect(member).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  const requestUrl = new URL(member.url()).pathname;
+  const request = new RequestPage(member);
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("容量追加");
+  await expect(request.status()).toHaveText("承認待ち");
+  await expect(request.diffRow(/追加する容量/)).toContainText("1 GB");
+  await expect(member.getByText("あなたの申請です。")).toBeVisible();
+  await expect(member.getByRole("button", { name: "申請を取り消す" })).toBeVisible();
+  await expect(member.getByRole("button", { name: "承認する" })).toHaveCount(0);
+  await expect(member.getByRole("button", { name: "却下する" })).toHaveCount(0);
+
+  // A line operator finds it among the requests to decide and approves it.
+  const operator = await signedInPage(browser, demo.lines, DEMO_PASSWORD);
+  await operator.goto("/requests");
+  await expect(operator.getByRole("navigation", { name: "表示する申請" }).locator('[aria-current="page"]')).toContainText("承認待ち");
+  const row = operator.locator("table tbody tr").filter({ hasText: MY_PAGE.line }).filter({ hasText: "容量追加" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("自席 真衣");
+  await row.getByRole("link").click();
+  await expect(operator).toHaveURL(new RegExp(`${requestUrl}$`));
+  await expect(operator.getByText("月末の出張でテザリングを使うため")).toBeVisible();
+  await new RequestPage(operator).approve("承認します");
+  await expect(operator.getByRole("status").filter({ hasText: "申請を承認し、変更を反映しました。" })).toBeVisible();
+  await expect(new RequestPage(operator).status()).toHaveText("承認済み");
+  await operator.context().close();
+
+  // The member's request page says so, and My Page shows 1 GB more and nothing waiting.
+  await member.goto(requestUrl);
+  await expect(request.status()).toHaveText("承認済み");
+  await expect(member.getByRole("button", { name: "申請を取り消す" })).toHaveCount(0);
+  await me.goto();
+  await expect(line.getByTestId("line-usage")).toHaveText(`${usedText} / ${(before + 1).toFixed(1)} GB`);
+  await expect(line.getByTestId("pending-request")).toHaveCount(0);
+  await expect(line.locator("summary")).toHaveText("データ容量を追加したい (容量追加を申請)");
+
+  // The form in English, for the screenshots.
+  await new Console(member).switchLanguage("English");
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("My Page");
+  const en = await me.openAddonForm(MY_PAGE.line);
+  await en.getByRole("radio", { name: /^1 GB/ }).check();
+  await line.screenshot({ path: `${shotsDir}/my-page-addon-form-en.png` });
+  await new Console(member).switchLanguage("日本語");
+  await member.context().close();
 });

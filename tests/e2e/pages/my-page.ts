@@ -13,6 +13,28 @@ export class MyPage {
     return this.page.locator(`section#${id}`);
   }
 
+  /** One of the member's lines in the lines section, by phone number. */
+  line(phoneNumber: string) {
+    return this.section("lines").getByTestId("my-line").filter({ hasText: phoneNumber });
+  }
+
+  /** The line's capacity this month (plan + add-ons), as its usage line says it: "7.5 GB / 12.0 GB" → 12. */
+  async capacityGb(phoneNumber: string): Promise<number> {
+    const text = await this.line(phoneNumber).getByTestId("line-usage").innerText();
+    const match = /\/\s*([\d,.]+) GB$/.exec(text.trim());
+    expect(match, `a capacity in "${text}"`).not.toBeNull();
+    return Number(match![1]!.replace(/,/g, ""));
+  }
+
+  /** Opens the line's 容量追加 request form and returns it. */
+  async openAddonForm(phoneNumber: string) {
+    const line = this.line(phoneNumber);
+    await line.locator("summary").click();
+    const form = line.getByRole("region", { name: /^(容量追加を申請する|Request a data add-on)$/ });
+    await expect(form).toBeVisible();
+    return form;
+  }
+
   contactEmail() {
     return this.page.getByTestId("contact-email");
   }

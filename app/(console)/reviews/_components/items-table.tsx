@@ -140,7 +140,7 @@ export function ItemsTable({ reviewId, items, open, dormantDays, today }: { revi
                       ) : null}
                     </td>
                   ) : null}
-                  <td className="min-w-52 px-3 py-2">
+                  <td className="min-w-48 px-3 py-2">
                     <span className="flex flex-wrap items-center gap-1.5">
                       <span className="font-medium text-neutral-900">{s.displayName}</span>
                       {s.kind === "contractor" ? <Badge tone="grey">{t("kind.contractor")}</Badge> : null}
@@ -149,13 +149,13 @@ export function ItemsTable({ reviewId, items, open, dormantDays, today }: { revi
                     <span className="block break-words text-xs text-neutral-700">{s.loginId}</span>
                     <span className="block text-xs text-neutral-600">{s.department ?? t("campaigns.item.noDepartment")}</span>
                   </td>
-                  <td className="min-w-32 max-w-64 px-3 py-2">
+                  <td className="min-w-28 max-w-52 px-3 py-2">
                     <RoleChips grants={s.grants} />
                   </td>
                   <td className="num whitespace-nowrap px-3 py-2 text-right" title={s.lines.join("\n") || undefined}>
                     {s.lines.length}
                   </td>
-                  <td className="num whitespace-nowrap px-3 py-2 text-xs">{s.lastSignInAt ? formatDateTime(s.lastSignInAt) : <span className="text-neutral-600">{t("campaigns.item.never")}</span>}</td>
+                  <td className="num px-3 py-2 text-xs">{s.lastSignInAt ? formatDateTime(s.lastSignInAt) : <span className="text-neutral-600">{t("campaigns.item.never")}</span>}</td>
                   <td className="px-3 py-2">
                     {item.flags.length === 0 ? (
                       <span className="text-xs text-neutral-500">—</span>
@@ -167,7 +167,7 @@ export function ItemsTable({ reviewId, items, open, dormantDays, today }: { revi
                       </span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs">
+                  <td className="min-w-20 px-3 py-2 text-xs">
                     {item.reviewer ? (
                       <span title={item.reviewer.loginId}>{item.reviewer.displayName}</span>
                     ) : (

@@ -23,13 +23,13 @@ export function ReassignReviewer({ reviewId }: { reviewId: string }) {
   const toError = errors.field(result, "toLoginId");
   const formError = errors.form(result, ["fromLoginId", "toLoginId"]);
   return (
-    <details className="mb-3 rounded-lg border border-neutral-200 bg-white px-3 py-2 text-sm">
+    <details className="mb-3 rounded-lg border border-neutral-200 bg-white px-4 py-3 text-sm">
       <summary className="cursor-pointer font-medium text-accent-700">{t("title")}</summary>
       <p className="mt-1 text-neutral-700">{t("hint")}</p>
       <form
         ref={formRef}
         noValidate
-        className="mt-2 flex flex-wrap items-start gap-3"
+        className="mt-3 flex flex-wrap items-start gap-3"
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
