@@ -266,6 +266,66 @@ export function mapCsvHeader<F extends string>(
   return { fields, headings, issues, warnings };
 }
 
+/** The problems that make a whole CSV file unusable, whatever it imports. */
+export type CsvFileIssueCode =
+  | "empty_file"
+  | "too_large"
+  | "too_many_rows"
+  | "no_rows"
+  | "utf16"
+  | "spreadsheet_file"
+  | "encoding_unreadable"
+  | "unterminated_quote"
+  | "missing_column"
+  | "duplicate_column"
+  | "unknown_column";
+
+export interface CsvFileIssue {
+  row: number | null;
+  column: string | null;
+  code: CsvFileIssueCode;
+  params?: Record<string, string | number>;
+}
+
+export type CsvTable<F extends string> =
+  | { ok: false; encoding: ImportEncoding | null; fileIssues: CsvFileIssue[]; warnings: HeadingIssue[]; headings: Partial<Record<F, string>> }
+  | { ok: true; encoding: ImportEncoding; fields: (F | null)[]; headings: Partial<Record<F, string>>; warnings: HeadingIssue[]; rows: { cells: string[]; row: number }[] };
+
+/**
+ * An import file read as far as every import reads it alike: size, encoding, RFC 4180, the heading row mapped to
+ * fields, blank rows dropped (row numbers as the spreadsheet shows them), and the row limit. The rows' cells are the
+ * caller's to validate.
+ */
+export function readCsvTable<F extends string>(
+  bytes: Uint8Array,
+  limits: { maxBytes: number; maxRows: number },
+  index: ReadonlyMap<string, F | "exportOnly">,
+  columns: readonly { field: F; heading: string; english: string; required: boolean }[],
+): CsvTable<F> {
+  const fail = (encoding: ImportEncoding | null, issue: CsvFileIssue, warnings: HeadingIssue[] = [], headings: Partial<Record<F, string>> = {}): CsvTable<F> => ({
+    ok: false,
+    encoding,
+    fileIssues: [issue],
+    warnings,
+    headings,
+  });
+  if (bytes.length > limits.maxBytes) return fail(null, { row: null, column: null, code: "too_large", params: { size: bytes.length, max: limits.maxBytes } });
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return fail(null, { ...decoded.issue, code: decoded.issue.code as CsvFileIssueCode });
+  const parsed = parseCsv(decoded.text);
+  if (!parsed.ok) return fail(decoded.encoding, { ...parsed.issue, code: "unterminated_quote" });
+  const [headerCells, ...records] = parsed.records;
+  if (!headerCells || headerCells.every((c) => c.trim() === "")) return fail(decoded.encoding, { row: 1, column: null, code: "empty_file" });
+  const { fields, headings, issues, warnings } = mapCsvHeader(headerCells, index, columns);
+  if (issues.length > 0) return { ok: false, encoding: decoded.encoding, fileIssues: issues, warnings, headings };
+  const rows = records.map((cells, i) => ({ cells, row: i + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
+  if (rows.length === 0) return fail(decoded.encoding, { row: null, column: null, code: "no_rows" }, warnings, headings);
+  if (rows.length > limits.maxRows) {
+    return fail(decoded.encoding, { row: null, column: null, code: "too_many_rows", params: { rows: rows.length, max: limits.maxRows } }, warnings, headings);
+  }
+  return { ok: true, encoding: decoded.encoding, fields, headings, warnings, rows };
+}
+
 export function mapHeader(cells: string[]): HeaderMap {
   return mapCsvHeader(cells, HEADING_INDEX, IMPORT_COLUMNS);
 }

@@ -3,7 +3,7 @@
 // what replacing the stored roster with the file would create, update and remove. Pure: no I/O. Row numbers are the
 // ones a spreadsheet shows (the heading row is row 1).
 import { accountProfileSchema } from "@/lib/schemas/accounts";
-import { cellValue, csvLine, decodeCsvBytes, headingKey, mapCsvHeader, parseCsv, UTF8_BOM, type ImportEncoding } from "./account-csv";
+import { cellValue, csvLine, headingKey, readCsvTable, UTF8_BOM, type ImportEncoding } from "./account-csv";
 
 export const MAX_HR_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_HR_IMPORT_ROWS = 50_000;
@@ -143,32 +143,11 @@ export function normalizeEmployeeNumber(text: string): string | null {
 
 /** Bytes to validated rows; every problem names its row and column. */
 export function parseHrCsv(bytes: Uint8Array): ParsedHrCsv {
-  const fail = (encoding: ImportEncoding | null, issue: HrImportIssue, warnings: HrImportIssue[] = [], headings: Partial<Record<HrField, string>> = {}): ParsedHrCsv => ({
-    encoding,
-    fileIssues: [issue],
-    warnings,
-    headings,
-    rows: [],
-  });
-  if (bytes.length > MAX_HR_IMPORT_BYTES) return fail(null, { row: null, column: null, code: "too_large", params: { size: bytes.length, max: MAX_HR_IMPORT_BYTES } });
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return fail(null, { ...decoded.issue, code: decoded.issue.code as HrIssueCode });
-  const parsed = parseCsv(decoded.text);
-  if (!parsed.ok) return fail(decoded.encoding, { ...parsed.issue, code: "unterminated_quote" });
-  const [headerCells, ...records] = parsed.records;
-  if (!headerCells || headerCells.every((c) => c.trim() === "")) return fail(decoded.encoding, { row: 1, column: null, code: "empty_file" });
-
-  const { fields, headings, issues, warnings } = mapCsvHeader(headerCells, HEADINGS, HR_COLUMNS);
-  if (issues.length > 0) return { encoding: decoded.encoding, fileIssues: issues, warnings, headings, rows: [] };
-
-  const dataRows = records.map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (dataRows.length === 0) return fail(decoded.encoding, { row: null, column: null, code: "no_rows" }, warnings, headings);
-  if (dataRows.length > MAX_HR_IMPORT_ROWS) {
-    return fail(decoded.encoding, { row: null, column: null, code: "too_many_rows", params: { rows: dataRows.length, max: MAX_HR_IMPORT_ROWS } }, warnings, headings);
-  }
-  const rows = dataRows.map(({ cells, row }) => parseHrRow(cells, row, fields, headings));
-  markDuplicates(rows, headings);
-  return { encoding: decoded.encoding, fileIssues: [], warnings, headings, rows };
+  const table = readCsvTable(bytes, { maxBytes: MAX_HR_IMPORT_BYTES, maxRows: MAX_HR_IMPORT_ROWS }, HEADINGS, HR_COLUMNS);
+  if (!table.ok) return { encoding: table.encoding, fileIssues: table.fileIssues, warnings: table.warnings, headings: table.headings, rows: [] };
+  const rows = table.rows.map(({ cells, row }) => parseHrRow(cells, row, table.fields, table.headings));
+  markDuplicates(rows, table.headings);
+  return { encoding: table.encoding, fileIssues: [], warnings: table.warnings, headings: table.headings, rows };
 }
 
 function parseHrRow(cells: string[], row: number, fields: (HrField | null)[], headings: Partial<Record<HrField, string>>): ParsedHrRow {

@@ -2,7 +2,7 @@
 // Shift_JIS), headings in Japanese or English, per-row validation, and the plan of what each row would do given what
 // the organization holds. Pure: no I/O. Row numbers are the ones a spreadsheet shows (the heading row is row 1).
 import { LINE_LIMITS } from "@/lib/schemas/lines";
-import { cellValue, csvLine, decodeCsvBytes, formatJst, headingKey, mapCsvHeader, parseCsv, parseJstDate, UTF8_BOM, type ImportEncoding } from "./account-csv";
+import { cellValue, csvLine, formatJst, headingKey, parseJstDate, readCsvTable, UTF8_BOM, type ImportEncoding } from "./account-csv";
 import { isFinished, isMnpNumber, normalizeIccid, normalizeMnpNumber, normalizePhoneNumber, type LineStatusValue, type SimTypeValue } from "./lines";
 
 export const MAX_LINE_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -114,31 +114,10 @@ export function lineHeadingOf(headings: Partial<Record<LineField, string>>, fiel
 }
 
 export function parseLineCsv(bytes: Uint8Array): ParsedLineCsv {
-  const fail = (encoding: ImportEncoding | null, issue: LineImportIssue, warnings: LineImportIssue[] = [], headings: Partial<Record<LineField, string>> = {}): ParsedLineCsv => ({
-    encoding,
-    fileIssues: [issue],
-    warnings,
-    headings,
-    rows: [],
-  });
-  if (bytes.length > MAX_LINE_IMPORT_BYTES) return fail(null, { row: null, column: null, code: "too_large", params: { size: bytes.length, max: MAX_LINE_IMPORT_BYTES } });
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return fail(null, { ...decoded.issue, code: decoded.issue.code as LineIssueCode });
-  const parsed = parseCsv(decoded.text);
-  if (!parsed.ok) return fail(decoded.encoding, { ...parsed.issue, code: "unterminated_quote" });
-  const [headerCells, ...records] = parsed.records;
-  if (!headerCells || headerCells.every((c) => c.trim() === "")) return fail(decoded.encoding, { row: 1, column: null, code: "empty_file" });
-
-  const { fields, headings, issues, warnings } = mapCsvHeader(headerCells, HEADINGS, LINE_COLUMNS);
-  if (issues.length > 0) return { encoding: decoded.encoding, fileIssues: issues, warnings, headings, rows: [] };
-
-  const dataRows = records.map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (dataRows.length === 0) return fail(decoded.encoding, { row: null, column: null, code: "no_rows" }, warnings, headings);
-  if (dataRows.length > MAX_LINE_IMPORT_ROWS) {
-    return fail(decoded.encoding, { row: null, column: null, code: "too_many_rows", params: { rows: dataRows.length, max: MAX_LINE_IMPORT_ROWS } }, warnings, headings);
-  }
-  const rows = dataRows.map(({ cells, row }) => parseLineRow(cells, row, fields, headings));
-  return { encoding: decoded.encoding, fileIssues: [], warnings, headings, rows };
+  const table = readCsvTable(bytes, { maxBytes: MAX_LINE_IMPORT_BYTES, maxRows: MAX_LINE_IMPORT_ROWS }, HEADINGS, LINE_COLUMNS);
+  if (!table.ok) return { encoding: table.encoding, fileIssues: table.fileIssues, warnings: table.warnings, headings: table.headings, rows: [] };
+  const rows = table.rows.map(({ cells, row }) => parseLineRow(cells, row, table.fields, table.headings));
+  return { encoding: table.encoding, fileIssues: [], warnings: table.warnings, headings: table.headings, rows };
 }
 
 function parseLineRow(cells: string[], row: number, fields: (LineField | null)[], headings: Partial<Record<LineField, string>>): ParsedLineRow {
