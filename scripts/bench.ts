@@ -13,7 +13,8 @@ import { totpCode } from "@/lib/policy/totp";
 import { decideFirstFactor, signIn } from "@/lib/server/sign-in/sign-in";
 import { verifySecondFactor } from "@/lib/server/sign-in/verify-second-factor";
 import type { ListAccountsInput } from "@/lib/schemas/accounts";
-import { buildIfMissing, buildIsStale, fetchSignInForm, signInThroughForms, startServer } from "./lib/bench-server";
+import { buildIfMissing, buildIsStale, startServer } from "./lib/bench-server";
+import { fetchSignInForm, signInThroughForms } from "./lib/http-forms";
 import {
   activeCount,
   BENCH_PASSWORD,

@@ -19,26 +19,53 @@ export async function queueMail(tx: Tx, mail: MailInput): Promise<string> {
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
-  if (transport === undefined) transport = env().SMTP_URL ? nodemailer.createTransport(env().SMTP_URL) : null;
+  if (transport === undefined)
+    transport = env().SMTP_URL
+      ? nodemailer.createTransport(env().SMTP_URL)
+      : null;
   return transport;
 }
 
 /**
  * Sends queued messages over SMTP when SMTP_URL is set; without it they stay in the outbox page.
  * A failed send is recorded on the message, never thrown at the person who caused it.
+ * Each message is claimed (row lock, SKIP LOCKED) until its send is recorded, so two instances (or a kick and the
+ * sweeper) that are handed the same ids send it once; the header X-OCN-Message-Id lets a receiver spot a resend.
  */
 export async function deliver(ids: string[]): Promise<void> {
   const transporter = smtp();
   if (!transporter || ids.length === 0) return;
   const prisma = await db();
-  const messages = await prisma.mailMessage.findMany({ where: { id: { in: ids }, sentAt: null }, select: { id: true, to: true, subject: true, body: true } });
-  for (const m of messages) {
-    try {
-      await transporter.sendMail({ from: env().MAIL_FROM, to: m.to, subject: m.subject, text: m.body });
-      await prisma.mailMessage.update({ where: { id: m.id }, data: { sentAt: new Date(), error: null } });
-    } catch (e) {
-      await prisma.mailMessage.update({ where: { id: m.id }, data: { error: String((e as Error).message).slice(0, 500) } });
-    }
+  for (const id of ids) {
+    await prisma.$transaction(
+      async (tx) => {
+        const [m] = await tx.$queryRaw<
+          { id: string; to: string; subject: string; body: string }[]
+        >`
+          SELECT id::text AS id, "to", subject, body FROM mail_messages WHERE id = ${id}::uuid AND sent_at IS NULL FOR UPDATE SKIP LOCKED`;
+        if (!m) return;
+        try {
+          await transporter.sendMail({
+            from: env().MAIL_FROM,
+            to: m.to,
+            subject: m.subject,
+            text: m.body,
+            headers: { "X-OCN-Message-Id": m.id },
+          });
+          await tx.mailMessage.update({
+            where: { id: m.id },
+            data: { sentAt: new Date(), error: null },
+          });
+        } catch (e) {
+          await tx.mailMessage.update({
+            where: { id: m.id },
+            data: { error: String((e as Error).message).slice(0, 500) },
+          });
+        }
+      },
+      // An SMTP server may take its time; the lock is one row's.
+      { timeout: 60_000, maxWait: 10_000 },
+    );
   }
 }
 
