@@ -12,12 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: {
-          name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
-          environment: "node",
-          sequence: { groupOrder: 0 },
-        },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -40,7 +35,7 @@ export default defineConfig({
           include: ["tests/cluster/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/cluster/global-setup.ts"],
-          testTimeout: 180_000,
+          testTimeout: 300_000,
           hookTimeout: 240_000,
           // Each file starts its own server processes: one file at a time.
           fileParallelism: false,

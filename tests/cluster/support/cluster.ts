@@ -20,8 +20,7 @@ declare module "vitest" {
 /** Every instance of a run shares these, as the README asks of several instances. */
 export const SHARED_SECRETS = {
   NEXTAUTH_SECRET: "cluster-tests-session-secret-0123456789abcdef",
-  TOTP_ENCRYPTION_KEY:
-    "7c1f0a4b9d2e8f3a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
+  TOTP_ENCRYPTION_KEY: "7c1f0a4b9d2e8f3a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
 } as const;
 
 export interface ClusterDatabase {
@@ -30,10 +29,7 @@ export interface ClusterDatabase {
   ownerUrl: string;
   /** The application's role (row-level security applies): what the instances connect as. */
   appUrl: string;
-  query<T = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -70,8 +66,7 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
     name,
     ownerUrl,
     appUrl: withDatabase(serverUrl, name, inject("clusterAppRole")),
-    query: async <T>(sql: string, params: unknown[] = []) =>
-      (await pool.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     async drop() {
       await pool.end();
       await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -111,15 +106,10 @@ export interface InstanceOptions {
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((r) => child.once("exit", () => r()));
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
 
 /** Starts `node scripts/serve.mjs` (the production build) against the database, as `npm start` does, and waits until it is ready. */
-export async function startInstance(
-  database: ClusterDatabase,
-  options: InstanceOptions = {},
-): Promise<Instance> {
+export async function startInstance(database: ClusterDatabase, options: InstanceOptions = {}): Promise<Instance> {
   const port = await freePort();
   const name = options.name ?? `instance-${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -147,20 +137,18 @@ export async function startInstance(
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = started;
-    const onData = (chunk: Buffer) =>
-      (output = (output + chunk.toString()).slice(-200_000));
+    // What this process printed: the banner of an earlier one must not count as this one being ready.
+    let mine = "";
+    const onData = (chunk: Buffer) => {
+      mine = (mine + chunk.toString()).slice(-20_000);
+      output = (output + chunk.toString()).slice(-200_000);
+    };
     started.stdout!.on("data", onData);
     started.stderr!.on("data", onData);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(`${name} not ready after 90 s:\n${output.slice(-4000)}`),
-          ),
-        90_000,
-      );
+      const timer = setTimeout(() => reject(new Error(`${name} not ready after 90 s:\n${output.slice(-4000)}`)), 90_000);
       const poll = setInterval(() => {
-        if (output.includes("OCN Business Console ready on")) {
+        if (mine.includes("OCN Business Console ready on")) {
           clearTimeout(timer);
           clearInterval(poll);
           resolve();
@@ -169,11 +157,7 @@ export async function startInstance(
       started.once("exit", (code, signal) => {
         clearTimeout(timer);
         clearInterval(poll);
-        reject(
-          new Error(
-            `${name} exited (${code ?? signal}) before it was ready:\n${output.slice(-4000)}`,
-          ),
-        );
+        reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output.slice(-4000)}`));
       });
     });
   };
@@ -202,8 +186,7 @@ export async function startInstance(
       await signal("SIGKILL");
       await launch();
     },
-    running: () =>
-      !!child && child.exitCode === null && child.signalCode === null,
+    running: () => !!child && child.exitCode === null && child.signalCode === null,
   };
 }
 
@@ -216,11 +199,7 @@ export const DEMO_PASSWORD = "Demo-Console-2026!";
 export const DEMO_ORG = "N240112345";
 
 /** Polls until `check` returns a value that is not undefined, or fails after `ms`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  ms = 20_000,
-  what = "condition",
-): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 20_000, what = "condition"): Promise<T> {
   const until = Date.now() + ms;
   let last: unknown;
   while (Date.now() < until) {
@@ -232,7 +211,40 @@ export async function eventually<T>(
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(
-    `timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`,
-  );
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+/** Signs a demo account in through the real forms of `url` (password, then the one-time code); the session's Cookie header. */
+export async function signInAs(url: string, loginId: string, step = 0): Promise<string> {
+  const { fetchSignInForm, signInThroughForms } = await import("@/scripts/lib/http-forms");
+  const { cookie } = await signInThroughForms(url, await fetchSignInForm(url), loginId, DEMO_PASSWORD, () => demoOtp(loginId, step));
+  return cookie;
+}
+
+/** Reads an NDJSON progress answer line by line; `onLine` may return true to stop reading (the caller then kills). */
+export async function readProgress(response: Response, onLine: (line: Record<string, unknown>) => boolean | void): Promise<Record<string, unknown>[]> {
+  const lines: Record<string, unknown>[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let at: number;
+      while ((at = buffer.indexOf("\n")) >= 0) {
+        const line = JSON.parse(buffer.slice(0, at)) as Record<string, unknown>;
+        buffer = buffer.slice(at + 1);
+        lines.push(line);
+        if (onLine(line)) {
+          await reader.cancel().catch(() => {});
+          return lines;
+        }
+      }
+    }
+  } catch {
+    // The server went away mid-answer (the fault tests kill it): what arrived is the answer.
+  }
+  return lines;
 }
