@@ -7,18 +7,13 @@ import { onServer, SHARED_SECRETS } from "./support/cluster";
 
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl)
-    throw new Error(
-      "the cluster suite needs PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)",
-    );
+  if (!serverUrl) throw new Error("the cluster suite needs PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
   const root = process.cwd();
   const log = (line: string) => console.log(`cluster: ${line}`);
   if (process.env.CLUSTER_SKIP_BUILD !== "1") {
     if (buildIsStale(root)) {
       log("the production build is older than the sources: rebuilding");
-      await import("node:fs").then((fs) =>
-        fs.rmSync(`${root}/.next/BUILD_ID`, { force: true }),
-      );
+      await import("node:fs").then((fs) => fs.rmSync(`${root}/.next/BUILD_ID`, { force: true }));
     }
     await buildIfMissing(root, log);
   }
@@ -41,9 +36,7 @@ export default async function setup(project: TestProject) {
   } finally {
     await database.close();
   }
-  log(
-    `template ${template} migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+  log(`template ${template} migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide("clusterServerUrl", serverUrl);
   project.provide("clusterTemplate", template);
   project.provide("clusterAppRole", role);
@@ -56,12 +49,8 @@ export default async function setup(project: TestProject) {
     });
     await client.connect();
     try {
-      const { rows } = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
-        [`ocn_cluster_${tag}_`],
-      );
-      for (const { datname } of rows)
-        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`ocn_cluster_${tag}_`]);
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await client.query(`DROP ROLE IF EXISTS ${role}`);
     } finally {
       await client.end();

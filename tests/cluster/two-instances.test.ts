@@ -2,23 +2,8 @@
 // ends on both, an attack split across them is counted exactly, and the sweepers (both running every second) record and
 // notify each thing once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  fetchForm,
-  fetchSignInForm,
-  formFields,
-  postForm,
-  type Answer,
-} from "@/scripts/lib/http-forms";
-import {
-  createClusterDatabase,
-  DEMO_ORG,
-  DEMO_PASSWORD,
-  demoOtp,
-  eventually,
-  startInstance,
-  type ClusterDatabase,
-  type Instance,
-} from "./support/cluster";
+import { fetchForm, fetchSignInForm, formFields, postForm, type Answer } from "@/scripts/lib/http-forms";
+import { createClusterDatabase, DEMO_ORG, DEMO_PASSWORD, demoOtp, eventually, startInstance, type ClusterDatabase, type Instance } from "./support/cluster";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
 let db: ClusterDatabase;
@@ -31,14 +16,8 @@ beforeAll(async () => {
   db = await createClusterDatabase();
   sink = await startSmtpSink();
   const env = { SWEEP_INTERVAL_SECONDS: "1", SMTP_URL: sink.url };
-  [a, b] = await Promise.all([
-    startInstance(db, { name: "A", env }),
-    startInstance(db, { name: "B", env }),
-  ]);
-  const [org] = await db.query<{ id: string }>(
-    "SELECT id::text FROM organizations WHERE customer_number = $1",
-    [DEMO_ORG],
-  );
+  [a, b] = await Promise.all([startInstance(db, { name: "A", env }), startInstance(db, { name: "B", env })]);
+  const [org] = await db.query<{ id: string }>("SELECT id::text FROM organizations WHERE customer_number = $1", [DEMO_ORG]);
   orgId = org!.id;
 });
 
@@ -48,14 +27,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const jar = (answer: Answer) =>
-  [...answer.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+const jar = (answer: Answer) => [...answer.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
 
-async function page(
-  instance: Instance,
-  path: string,
-  cookie: string,
-): Promise<{ status: number; location: string; html: string }> {
+async function page(instance: Instance, path: string, cookie: string): Promise<{ status: number; location: string; html: string }> {
   const response = await fetch(`${instance.url}${path}`, {
     redirect: "manual",
     headers: { cookie },
@@ -70,12 +44,7 @@ async function page(
 describe("sessions", () => {
   it("the password on A, the one-time code on B; the session works on both and signing out on A ends it on B", async () => {
     const loginId = "accounts@minato-shoji.example.jp";
-    const first = await postForm(
-      a.url,
-      "/sign-in",
-      await fetchSignInForm(a.url),
-      { loginId, password: DEMO_PASSWORD },
-    );
+    const first = await postForm(a.url, "/sign-in", await fetchSignInForm(a.url), { loginId, password: DEMO_PASSWORD });
     expect(first.status).toBe(303);
     expect(new URL(first.location, a.url).pathname).toBe("/sign-in/verify");
     const challenge = jar(first);
@@ -100,21 +69,14 @@ describe("sessions", () => {
     const signOut = await postForm(
       a.url,
       "/accounts",
-      formFields(
-        home.html,
-        (f) => f.includes("サインアウト"),
-        "the sign-out button",
-      ),
+      formFields(home.html, (f) => f.includes("サインアウト"), "the sign-out button"),
       {},
       cookie,
     );
     expect(signOut.status).toBeLessThan(400);
     for (const instance of [b, a]) {
       const after = await page(instance, "/accounts", cookie);
-      expect(
-        after.status,
-        `${instance.name} after sign-out`,
-      ).toBeGreaterThanOrEqual(300);
+      expect(after.status, `${instance.name} after sign-out`).toBeGreaterThanOrEqual(300);
       expect(after.status).toBeLessThan(400);
       expect(new URL(after.location, instance.url).pathname).toBe("/sign-in");
     }
@@ -138,19 +100,14 @@ describe("lockout", () => {
       [orgId],
     );
     expect(target).toBeDefined();
-    const [policy] = await db.query<{ threshold: number }>(
-      "SELECT threshold FROM lockout_policies WHERE organization_id = $1",
-      [orgId],
-    );
+    const [policy] = await db.query<{ threshold: number }>("SELECT threshold FROM lockout_policies WHERE organization_id = $1", [orgId]);
     const threshold = policy?.threshold ?? 10;
     const [before] = await db.query<{ failures: string }>(
       "SELECT coalesce(sum(failure_count), 0)::text AS failures FROM sign_in_rollups WHERE organization_id = $1",
       [orgId],
     );
 
-    const [{ t0 }] = (await db.query<{ t0: Date }>("SELECT now() AS t0")) as [
-      { t0: Date },
-    ];
+    const [{ t0 }] = (await db.query<{ t0: Date }>("SELECT now() AS t0")) as [{ t0: Date }];
     const forms = {
       A: await fetchSignInForm(a.url),
       B: await fetchSignInForm(b.url),
@@ -168,8 +125,7 @@ describe("lockout", () => {
           },
           body: (() => {
             const body = new FormData();
-            for (const [name, value] of forms[instance.name as "A" | "B"])
-              body.append(name, value);
+            for (const [name, value] of forms[instance.name as "A" | "B"]) body.append(name, value);
             body.append("loginId", target!.login_id);
             body.append("password", `wrong-password-${i}`);
             return body;
@@ -195,15 +151,11 @@ describe("lockout", () => {
       bad_password: threshold,
       locked: 40 - threshold,
     });
-    const [locks] = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_events WHERE action = 'account.locked' AND target_id = $1",
-      [target!.id],
-    );
+    const [locks] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'account.locked' AND target_id = $1", [
+      target!.id,
+    ]);
     expect(locks!.n).toBe(1);
-    const [after] = await db.query<{ status: string; lock_count: number }>(
-      "SELECT status, lock_count FROM accounts WHERE id = $1",
-      [target!.id],
-    );
+    const [after] = await db.query<{ status: string; lock_count: number }>("SELECT status, lock_count FROM accounts WHERE id = $1", [target!.id]);
     expect(after).toEqual({
       status: "locked",
       lock_count: target!.lock_count + 1,
@@ -215,9 +167,7 @@ describe("lockout", () => {
           "SELECT coalesce(sum(failure_count), 0)::text AS failures FROM sign_in_rollups WHERE organization_id = $1",
           [orgId],
         );
-        return BigInt(now!.failures) - BigInt(before!.failures) === 40n
-          ? true
-          : undefined;
+        return BigInt(now!.failures) - BigInt(before!.failures) === 40n ? true : undefined;
       },
       10_000,
       "the rollups to count the 40 failures",
@@ -232,16 +182,9 @@ describe("sweepers and notices", () => {
       [orgId],
     );
     expect(holders).toHaveLength(5);
-    const [granter] = await db.query<{ id: string }>(
-      "SELECT id::text FROM accounts WHERE login_id = 'admin@minato-shoji.example.jp'",
-    );
-    const [role] = await db.query<{ id: string }>(
-      "SELECT id::text FROM roles WHERE organization_id = $1 AND key = 'line_operator'",
-      [orgId],
-    );
-    const [{ t0 }] = (await db.query<{ t0: Date }>("SELECT now() AS t0")) as [
-      { t0: Date },
-    ];
+    const [granter] = await db.query<{ id: string }>("SELECT id::text FROM accounts WHERE login_id = 'admin@minato-shoji.example.jp'");
+    const [role] = await db.query<{ id: string }>("SELECT id::text FROM roles WHERE organization_id = $1 AND key = 'line_operator'", [orgId]);
+    const [{ t0 }] = (await db.query<{ t0: Date }>("SELECT now() AS t0")) as [{ t0: Date }];
     const grants = await db.query<{ id: string }>(
       `INSERT INTO role_grants (organization_id, account_id, role_id, granted_by_id, reason, starts_at, ends_at)
        SELECT $1, h, $2, $3, 'cluster test', now() - interval '1 day', now() + interval '2 seconds' FROM unnest($4::uuid[]) AS h
@@ -252,10 +195,9 @@ describe("sweepers and notices", () => {
 
     await eventually(
       async () => {
-        const [open] = await db.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM role_grants WHERE id = ANY($1::uuid[]) AND expiry_recorded_at IS NULL",
-          [ids],
-        );
+        const [open] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM role_grants WHERE id = ANY($1::uuid[]) AND expiry_recorded_at IS NULL", [
+          ids,
+        ]);
         return open!.n === 0 ? true : undefined;
       },
       30_000,
@@ -299,9 +241,7 @@ describe("sweepers and notices", () => {
     const ids = sink.received.map((r) => r.messageId);
     expect(ids.every((id) => id !== null)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    const sent = await db.query<{ id: string }>(
-      "SELECT id::text FROM mail_messages WHERE sent_at IS NOT NULL AND created_at > now() - interval '10 minutes'",
-    );
+    const sent = await db.query<{ id: string }>("SELECT id::text FROM mail_messages WHERE sent_at IS NOT NULL AND created_at > now() - interval '10 minutes'");
     expect(new Set(ids)).toEqual(new Set(sent.map((s) => s.id)));
     const [alerts] = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM alert_deliveries WHERE channel = 'mail' AND delivered_at IS NOT NULL AND created_at > now() - interval '10 minutes'",
@@ -314,14 +254,9 @@ describe("sweepers and notices", () => {
       `SELECT kind, period_key, count(*) FROM compliance_tasks WHERE period_key IS NOT NULL GROUP BY organization_id, kind, period_key HAVING count(*) > 1`,
     );
     expect(duplicates).toEqual([]);
-    const statements = await db.query(
-      `SELECT month, count(*) FROM statements GROUP BY organization_id, month HAVING count(*) > 1`,
-    );
+    const statements = await db.query(`SELECT month, count(*) FROM statements GROUP BY organization_id, month HAVING count(*) > 1`);
     expect(statements).toEqual([]);
-    const [tasks] = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM compliance_tasks WHERE organization_id = $1",
-      [orgId],
-    );
+    const [tasks] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM compliance_tasks WHERE organization_id = $1", [orgId]);
     expect(tasks!.n).toBeGreaterThan(0);
   });
 });
