@@ -12,6 +12,33 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 const TENANT_SCOPE = Symbol.for("ocn.tenant-scope");
 const tenantScope = (globalThis[TENANT_SCOPE] ??= new AsyncLocalStorage());
 
+// Set by lib/server/db-availability.ts when the database cannot be reached, cleared when its probe gets through.
+const AVAILABILITY = Symbol.for("ocn.database-availability");
+const UNAVAILABLE_JA = "データベースに接続できないため、コンソールを一時的に利用できません。自動で再接続します。しばらくしてから再読み込みしてください。";
+const UNAVAILABLE_EN = "The console cannot reach its database right now. It reconnects by itself; reload in a moment.";
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>一時的に利用できません / Temporarily unavailable</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#fafafa;color:#171717}
+main{max-width:34rem;padding:2rem;border:1px solid #e5e5e5;border-radius:.75rem;background:#fff}h1{font-size:1.25rem}p{line-height:1.7}</style></head>
+<body><main role="alert"><h1>一時的に利用できません</h1><p>${UNAVAILABLE_JA}</p><h1 lang="en">Temporarily unavailable</h1><p lang="en">${UNAVAILABLE_EN}</p>
+<p style="color:#737373;font-size:.875rem">このページは 10 秒ごとに再読み込みします。 / This page reloads every 10 seconds.</p></main></body></html>`;
+
+/** While the database is out of reach: 503 with Retry-After, JSON for the API and health checks, a page for people. */
+function answerUnavailable(req, res) {
+  const since = globalThis[AVAILABILITY]?.since ?? Date.now();
+  const headers = { "retry-after": "10", "cache-control": "no-store" };
+  if (req.url?.startsWith("/api/") || (req.headers.accept ?? "").includes("application/json")) {
+    res.writeHead(503, { ...headers, "content-type": "application/json; charset=utf-8" });
+    const body = req.url?.startsWith("/api/health")
+      ? { status: "unavailable", database: "unreachable", since: new Date(since).toISOString() }
+      : { type: "error", code: "unavailable", key: "database_unavailable", message: UNAVAILABLE_EN };
+    res.end(JSON.stringify(body));
+    return;
+  }
+  res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
+  res.end(req.method === "HEAD" ? undefined : UNAVAILABLE_PAGE);
+}
+
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -19,6 +46,8 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   // The only trustworthy address is the socket's; lib/policy/client-ip.ts decides whether X-Forwarded-For counts.
   req.headers["x-ocn-socket-ip"] = req.socket.remoteAddress ?? "";
+  // Static files need no database; everything else gets the clear answer while it is out of reach.
+  if (globalThis[AVAILABILITY]?.down && !req.url?.startsWith("/_next/static/")) return answerUnavailable(req, res);
   tenantScope.run({ organizationId: null, system: false }, () => handle(req, res));
 });
 server.keepAliveTimeout = 65_000;

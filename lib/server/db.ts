@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { watchAvailability } from "./db-availability";
 import { env } from "./env";
 import { applyMigrations, pendingMigrations, type SqlRunner } from "./migrations";
 import { currentTenantScope } from "./tenant-context";
@@ -238,11 +239,21 @@ function describeTarget(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, { migrate = false } = {}): Promise<Database> {
+export async function openPostgres(url: string, { migrate = false, readOnly = false } = {}): Promise<Database> {
+  if (migrate && readOnly) throw new Error("a read-only connection cannot migrate");
+  const target = readOnly ? "the read replica" : "PostgreSQL";
   // A burst of sign-ins on one organization queues on its audit chain; waiting a while for a connection is better
   // than refusing a person who typed the right password.
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 15_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 15_000,
+    ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+  });
   pool.on("error", () => {});
+  // The primary's reachability decides whether the console answers at all (scripts/serve.mjs); a replica's does not.
+  if (!readOnly) watchAvailability(pool);
   const sql: SqlRunner = {
     exec: async (text) => void (await pool.query(text)),
     rows: async <T>(text: string) => (await pool.query(text)).rows as T[],
@@ -264,8 +275,11 @@ export async function openPostgres(url: string, { migrate = false } = {}): Promi
     } else {
       const pending = await pendingMigrations(sql);
       if (pending.length > 0) {
+        const remedy = readOnly
+          ? "it has not caught up with the primary yet, or DATABASE_REPLICA_URL names another database"
+          : "run `npm run db:migrate`";
         throw new DatabaseOpenError(
-          `PostgreSQL at ${describeTarget(url)} lacks ${pending.length} migration(s) (${pending[0]!.name}…): run \`npm run db:migrate\`.`,
+          `${readOnly ? "The read replica" : "PostgreSQL"} at ${describeTarget(url)} lacks ${pending.length} migration(s) (${pending[0]!.name}…): ${remedy}.`,
         );
       }
     }
@@ -274,7 +288,7 @@ export async function openPostgres(url: string, { migrate = false } = {}): Promi
     if (e instanceof DatabaseOpenError) throw e;
     const err = e as NodeJS.ErrnoException & { code?: string };
     const hint = migrate && err.code === "42501" ? " (migrations run as the tables' owner: set MIGRATION_DATABASE_URL)" : "";
-    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeTarget(url)}: ${err.code ? `${err.code} ` : ""}${err.message}${hint}`);
+    throw new DatabaseOpenError(`Cannot use ${target} at ${describeTarget(url)}: ${err.code ? `${err.code} ` : ""}${err.message}${hint}`);
   }
   let rowLevelSecurity: boolean;
   try {
@@ -284,7 +298,7 @@ export async function openPostgres(url: string, { migrate = false } = {}): Promi
     rowLevelSecurity = rows[0]?.subject ?? true;
   } catch (e) {
     await pool.end().catch(() => {});
-    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeTarget(url)}: ${(e as Error).message}`);
+    throw new DatabaseOpenError(`Cannot use ${target} at ${describeTarget(url)}: ${(e as Error).message}`);
   }
   // A superuser or BYPASSRLS role skips the policies anyway: it gets the plain pool, without the extra round trips.
   if (rowLevelSecurity) confinePoolToTenantScope(pool);
@@ -309,17 +323,31 @@ export function openConfigured(options: { migrate?: boolean } = {}): Promise<Dat
   return openPostgres(options.migrate ? (MIGRATION_DATABASE_URL ?? DATABASE_URL) : DATABASE_URL, options);
 }
 
-const state = globalThis as unknown as { __ocnDatabase?: Promise<Database> };
+/**
+ * A read replica of the primary (DATABASE_REPLICA_URL): the same roles, policies and tenant scoping, every transaction
+ * read-only so that nothing is ever written through it, and never migrated (it replays the primary's schema).
+ */
+export function openReplica(url: string): Promise<Database> {
+  return openPostgres(url, { readOnly: true });
+}
 
-function closeOnSignals(database: Promise<Database>) {
+const state = globalThis as unknown as {
+  __ocnDatabase?: Promise<Database>;
+  /** Resolves to null when the process has no replica. */
+  __ocnReplica?: Promise<Database | null>;
+  __ocnClosesOnSignals?: boolean;
+};
+
+/** Closes the process's database and its replica, whichever are open, when the process is told to stop. */
+function closeOnSignals() {
+  if (state.__ocnClosesOnSignals) return;
+  state.__ocnClosesOnSignals = true;
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    database
-      .then((d) => d.close())
-      .catch(() => {})
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    const open = [state.__ocnDatabase, state.__ocnReplica];
+    Promise.allSettled(open.map(async (d) => (await d)?.close())).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
@@ -333,7 +361,7 @@ export function database(): Promise<Database> {
     opening.catch(() => {
       if (state.__ocnDatabase === opening) state.__ocnDatabase = undefined;
     });
-    closeOnSignals(opening);
+    closeOnSignals();
   }
   return state.__ocnDatabase;
 }
@@ -342,7 +370,32 @@ export async function db(): Promise<Db> {
   return (await database()).prisma;
 }
 
-/** Tests and scripts hand the process a database they opened themselves. */
+/** The process's read replica, opened on first use; null when DATABASE_REPLICA_URL is not set. */
+function replicaDatabase(): Promise<Database | null> {
+  if (!state.__ocnReplica) {
+    const url = env().DATABASE_REPLICA_URL;
+    const opening = url ? openReplica(url) : Promise.resolve(null);
+    state.__ocnReplica = opening;
+    opening.catch(() => {
+      if (state.__ocnReplica === opening) state.__ocnReplica = undefined;
+    });
+    closeOnSignals();
+  }
+  return state.__ocnReplica;
+}
+
+/** The replica, else the primary: only for reads that may lag (dashboards, weekly-audit figures, export rows), never for writes, authorization or what was just changed. */
+export async function replicaDb(): Promise<Db> {
+  return (await replicaDatabase())?.prisma ?? db();
+}
+
+/** Tests and scripts hand the process a database they opened themselves; it has no replica unless one is handed in too. */
 export function setProcessDatabase(d: Database): void {
   state.__ocnDatabase = Promise.resolve(d);
+  state.__ocnReplica = Promise.resolve(null);
+}
+
+/** Tests hand the process a replica they opened themselves (openReplica), or take it away (null). */
+export function setProcessReplica(d: Database | null): void {
+  state.__ocnReplica = Promise.resolve(d);
 }

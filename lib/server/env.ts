@@ -15,6 +15,8 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   // The tables' owner, for db:migrate, db:seed and db:app-role when DATABASE_URL is the application's role.
   MIGRATION_DATABASE_URL: postgresUrl,
+  // A read replica of DATABASE_URL for dashboards and exports (lib/server/db.ts replicaDb); the same roles and policies.
+  DATABASE_REPLICA_URL: postgresUrl,
   APP_DATABASE_ROLE: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain role name: lower-case letters, digits, _").default("ocn_app"),
   APP_DATABASE_PASSWORD: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
@@ -32,6 +34,14 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   // How often the sweeper records ended grants and sends their notices; 0 turns it off (tests call it directly).
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+}).superRefine((v, ctx) => {
+  if (v.DATABASE_REPLICA_URL && !v.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_REPLICA_URL"],
+      message: "needs DATABASE_URL as well: a replica serves reads for a PostgreSQL primary, and the embedded database has none",
+    });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,7 +6,7 @@ import ja from "@/lib/i18n/messages/ja/audit-export.json";
 import { AUDIT_EXPORT_FORMATS, auditFilterSchema, type AuditCursor, type AuditFilter, type AuditFilterInput } from "@/lib/schemas/audit";
 import { recordAudit } from "../audit";
 import { authorize, clientContext } from "../authorize";
-import { db, type Db } from "../db";
+import { db, replicaDb, type Db } from "../db";
 import { AppError } from "../errors";
 import { withOrganization } from "../tenant-context";
 import { AUDIT_EVENT_COLUMNS, auditEventsWhere, type AuditEventRow } from "./audit-event-query";
@@ -42,9 +42,11 @@ export async function exportAuditEvents(input: AuditExportInput, locale: Locale)
   }
   if (filter.from && filter.to && filter.from >= filter.to) throw new AppError("invalid", "The range ends before it starts.", "to");
 
-  const prisma = await db();
+  const [prisma, replica] = await Promise.all([db(), replicaDb()]);
   const organizationId = actor.organizationId;
-  const [counted] = await prisma.$queryRaw<{ n: bigint; last: bigint | null }[]>`
+  // Counted and read from the same place (the replica when there is one), so the file holds exactly the rows counted;
+  // the export's own record is written to the primary.
+  const [counted] = await replica.$queryRaw<{ n: bigint; last: bigint | null }[]>`
     SELECT count(*) AS n, max(id) AS last FROM audit_events WHERE ${auditEventsWhere(organizationId, filter)}`;
   const rowCount = Number(counted?.n ?? 0);
   const lastId = counted?.last === null || counted?.last === undefined ? null : BigInt(counted.last);
@@ -67,7 +69,7 @@ export async function exportAuditEvents(input: AuditExportInput, locale: Locale)
   );
   const range = `${filter.from ? stamp(filter.from) : "start"}_${stamp(filter.to ?? now)}`;
   const fileName = `audit-log_${org.customerNumber.replace(/[^\w-]/g, "")}_${range}.${format}`;
-  const pages = lastId === null ? emptyPages() : keysetPages(prisma, organizationId, filter, lastId);
+  const pages = lastId === null ? emptyPages() : keysetPages(replica, organizationId, filter, lastId);
   return { fileName, format: format as AuditExportFormat, rowCount, chunks: format === "csv" ? csvChunks(pages, locale) : jsonlChunks(pages) };
 }
 

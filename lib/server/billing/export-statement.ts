@@ -3,7 +3,7 @@ import { csvLine, formatJst, UTF8_BOM } from "@/lib/policy/account-csv";
 import { statementCsvSchema } from "@/lib/schemas/billing";
 import { recordAudit } from "../audit";
 import { authorize, clientContext } from "../authorize";
-import { db } from "../db";
+import { db, replicaDb } from "../db";
 import { AppError } from "../errors";
 import { statementFor } from "./get-statement";
 import { allocateByCostCenter } from "./statements";
@@ -23,7 +23,7 @@ export async function exportStatement(input: { month: string; view?: string | nu
     throw new AppError("invalid", field === "view" ? `Unknown view "${String(input.view).slice(0, 20)}": use lines or departments.` : `"${String(input.month).slice(0, 20)}" is not a month: write YYYY-MM.`, field);
   }
   const { month, view } = parsed.data;
-  const s = await statementFor(actor, { month });
+  const s = await statementFor(actor, { month }, await replicaDb());
   let out = UTF8_BOM;
   if (view === "lines") {
     out += csvLine(["請求月", "電話番号", "利用者", "費用負担部署", "プラン", "データ容量(GB)", "容量追加(GB)", "利用量(GB)", "基本料金(円)", "容量追加料金(円)", "小計・税抜(円)", `消費税${s.taxRatePercent}%(円)`, "合計・税込(円)"]);

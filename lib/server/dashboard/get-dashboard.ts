@@ -12,7 +12,7 @@ import {
 import { authorize } from "../authorize";
 import { ensureComplianceTasks } from "../compliance/ensure-compliance-tasks";
 import { summarizeComplianceTasks } from "../compliance/summarize-compliance-tasks";
-import { db } from "../db";
+import { replicaDb } from "../db";
 import { pendingOffboardingSummary } from "../offboarding/list-pending-returns";
 import { readSignInHours, readTopDims, type DimCount } from "./read-rollups";
 
@@ -42,11 +42,12 @@ export interface SecurityPanels {
 
 /**
  * The dashboard's cards, charts and lists; each part only for those whose roles cover it. Sign-in figures read the
- * hourly and per-day rollups, never the log. `range` is the charts' span in days (7, 30 or 90).
+ * hourly and per-day rollups, never the log. `range` is the charts' span in days (7, 30 or 90). Everything but the
+ * compliance card reads the replica when there is one.
  */
 export async function getDashboard(input: { range?: string } = {}, now = new Date()) {
   const actor = await authorize();
-  const prisma = await db();
+  const prisma = await replicaDb();
   const org = actor.organizationId;
   const range = parseDashboardRange(input.range);
   const seesSignIns = can(actor.permissions, "security", "view") || can(actor.permissions, "audit", "view");
@@ -77,7 +78,7 @@ export async function getDashboard(input: { range?: string } = {}, now = new Dat
   }
 
   // The compliance calendar's overdue and this week's tasks, for those who can open the calendar; brought up to date
-  // first, so the card and the calendar never disagree.
+  // first, so the card and the calendar never disagree (both on the primary: the card reads what was just written).
   let compliance: Awaited<ReturnType<typeof summarizeComplianceTasks>> | null = null;
   if (can(actor.permissions, "security", "view")) {
     await ensureComplianceTasks(org, now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, replicaDb } from "../db";
 import { authorizeOffboardingReader } from "./read-access";
 
 /** SIMs still to come back (open return tasks), overdue first, then by due day. */
@@ -24,7 +24,7 @@ export async function listPendingReturns() {
 
 /** The dashboard's card: open tasks, overdue first (then the soonest due), and the counts. */
 export async function pendingOffboardingSummary(organizationId: string, now = new Date()) {
-  const prisma = await db();
+  const prisma = await replicaDb();
   const where = { organizationId, status: "open" as const, case: { status: { in: ["scheduled" as const, "in_progress" as const] }, effectiveAt: { lte: now } } };
   const [open, overdue, next] = await Promise.all([
     prisma.offboardingTask.count({ where }),

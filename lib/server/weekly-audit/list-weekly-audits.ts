@@ -1,19 +1,22 @@
 import "server-only";
 import { addDays, failureRate, weekStartOf } from "@/lib/policy/security-dashboard";
 import { authorize } from "../authorize";
-import { db } from "../db";
+import { db, replicaDb } from "../db";
 import { weekCounts } from "./weekly-figures";
 
 export const WEEKS_LISTED = 26;
 
-/** The last 26 weeks (JST, newest first) with their sign-in figures and whether each has been signed off. */
+/**
+ * The last 26 weeks (JST, newest first) with their sign-in figures (from the replica when there is one) and whether
+ * each has been signed off (from the primary).
+ */
 export async function listWeeklyAudits(now = new Date()) {
   const actor = await authorize("audit", "view");
-  const prisma = await db();
+  const [prisma, replica] = await Promise.all([db(), replicaDb()]);
   const current = weekStartOf(now);
   const oldest = addDays(current, -7 * (WEEKS_LISTED - 1));
   const [counts, reviews] = await Promise.all([
-    weekCounts(prisma, actor.organizationId, current, WEEKS_LISTED),
+    weekCounts(replica, actor.organizationId, current, WEEKS_LISTED),
     prisma.weeklyLogReview.findMany({
       where: { organizationId: actor.organizationId, weekStart: { gte: new Date(`${oldest}T00:00:00Z`) } },
       select: { weekStart: true, signedByLabel: true, signedAt: true },

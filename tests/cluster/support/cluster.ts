@@ -109,7 +109,7 @@ const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
 
 /** Starts `node scripts/serve.mjs` (the production build) against the database, as `npm start` does, and waits until it is ready. */
-export async function startInstance(database: ClusterDatabase, options: InstanceOptions = {}): Promise<Instance> {
+export async function startInstance(database: Pick<ClusterDatabase, "appUrl">, options: InstanceOptions = {}): Promise<Instance> {
   const port = await freePort();
   const name = options.name ?? `instance-${port}`;
   const env: NodeJS.ProcessEnv = {
