@@ -17,7 +17,7 @@ export interface Sample {
 }
 
 /** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1]!;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { quarterKeyOf } from "@/lib/policy/reviews";
 import { fetchSignInForm } from "@/scripts/lib/http-forms";
 import { createClusterDatabase, DEMO_ORG, eventually, readProgress, signInAs, startInstance, type ClusterDatabase, type Instance } from "./support/cluster";
-import { callAction } from "./support/server-action";
+import { callAction } from "@/scripts/lib/server-action";
 
 let db: ClusterDatabase;
 let console1: Instance;
