@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] [-- --events N] — times the accounts list (PGlite, PostgreSQL), the permission check per request sign-in and the dashboard's rollups against baselines measured in the same run.
+// npm run bench [-- --json] [-- --only TEXT] [-- --pg URL] [-- --events N] [-- --scale large] — times the accounts list (PGlite, PostgreSQL), the permission check per request sign-in and the dashboard's rollups against baselines measured in the same run.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -34,7 +34,7 @@ import { INGESTION, INGESTION_COPY, INGESTION_END_TO_END, INGESTION_PROCESSING, 
 import { formatTable, measure, measureEach, row, summarize, warmUp, type BenchRow, type Sample } from "./lib/bench-stats";
 
 const { values: args } = parseArgs({
-  options: { json: { type: "boolean", default: false }, only: { type: "string" }, pg: { type: "string" }, events: { type: "string" } },
+  options: { json: { type: "boolean", default: false }, only: { type: "string" }, pg: { type: "string" }, events: { type: "string" }, scale: { type: "string", default: "default" } },
 });
 const pgUrl = args.pg ?? process.env.BENCH_DATABASE_URL ?? null;
 // Throwaway keys, so neither this process nor its server reads or writes the developer's key files under .data/.
@@ -126,12 +126,20 @@ for (const e of engines) if (chosen.has(`${AUTHORIZE}/${e}`)) chosen.add(`${AUTH
 for (const e of engines) if (chosen.has(`${DASHBOARD_ROLLUPS}/${e}`)) chosen.add(`${DASHBOARD_RAW}/${e}`);
 if ([INGESTION_PROCESSING, INGESTION_END_TO_END].some((name) => chosen.has(name))) chosen.add(INGESTION);
 if (chosen.has(INGESTION)) [INGESTION_COPY, INGESTION_PROCESSING, INGESTION_END_TO_END].forEach((name) => chosen.add(name));
-// Ingestion API events: 100k unless --events says otherwise.
-const ingestionEvents = args.events ? Math.max(1_000, Number(args.events.replaceAll("_", ""))) : 100_000;
+// --scale large: the sizes of the large demo and beyond (`npm run demo -- --scale large`: 50k accounts, 60k lines,
+// 2M events): the accounts list goes to 100k accounts and the allowlist to 10k entries at either scale; the rollups
+// read 10M events and the ingestion streams 1M unless --events says otherwise.
+if (args.scale !== "default" && args.scale !== "large") {
+  console.error(`--scale is default or large, not ${args.scale}`);
+  process.exit(2);
+}
+const large = args.scale === "large";
+// Ingestion API events: 100k (1M at --scale large) unless --events says otherwise.
+const ingestionEvents = args.events ? Math.max(1_000, Number(args.events.replaceAll("_", ""))) : large ? 1_000_000 : 100_000;
 // Sign-in events for the rollups bench: --events N (default 1M) on PostgreSQL; PGlite, in memory, 200k by default and
 // at most 1M.
 const eventsArg = args.events ? Math.max(1_000, Math.round(Number(args.events.replaceAll("_", ""))) || 1_000_000) : null;
-const rollupEvents = (engine: Engine) => (engine === "postgres" ? (eventsArg ?? 1_000_000) : Math.min(eventsArg ?? 200_000, 1_000_000));
+const rollupEvents = (engine: Engine) => (engine === "postgres" ? (eventsArg ?? (large ? 10_000_000 : 1_000_000)) : Math.min(eventsArg ?? (large ? 1_000_000 : 200_000), 1_000_000));
 if (chosen.size === 0) {
   console.error(`No scenario name contains "${args.only}". Scenarios: ${plan.join(", ")}${pgUrl ? "" : " (ingestion needs --pg URL)"}`);
   process.exit(2);
