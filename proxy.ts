@@ -1,6 +1,7 @@
 // In front of every request: security headers with a per-request CSP nonce, same-origin checks for anything
 // that changes state, and a cheap gate (no session cookie → sign-in). Real checks happen in each operation.
 import { NextResponse, type NextRequest } from "next/server";
+import { readableActionForm, readableActionText } from "@/lib/policy/action-request";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/session-cookie";
 
 const PUBLIC = ["/sign-in", "/api/health"];
@@ -42,8 +43,37 @@ function crossSite(request: NextRequest): boolean {
 const API_KEY_PATHS = "/api/v1/";
 const bearer = (request: NextRequest) => /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
 
-export function proxy(request: NextRequest) {
+/** Whether every %-escape of the path decodes: Next answers a 500 when it cannot decode a dynamic segment ("/accounts/%E0"). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server-action post (a page POST) that React could not decode, which Next would answer with a 500. */
+async function malformedActionPost(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return false;
+  const nextAction = request.headers.has("next-action");
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return nextAction && !readableActionText(await request.clone().text());
+  }
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  return !form || !readableActionForm(form, nextAction);
+}
+
+const badRequest = (message: string) => NextResponse.json({ error: "bad_request", message }, { status: 400 });
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!decodablePath(pathname)) return badRequest("The address has a malformed %-escape: it names no page.");
+  // PostgreSQL cannot store or compare a NUL character: an address holding one (%00) is refused before any query.
+  if (/%00/.test(pathname + search)) return badRequest("The address holds a NUL character (%00), which no page or filter accepts.");
   const byApiKey = pathname.startsWith(API_KEY_PATHS);
   if (byApiKey && !bearer(request)) {
     return NextResponse.json({ code: "unauthenticated", message: "Send the organization's API key as `Authorization: Bearer <key>`." }, { status: 401 });
@@ -51,6 +81,7 @@ export function proxy(request: NextRequest) {
   if (!byApiKey && crossSite(request)) {
     return NextResponse.json({ error: "cross_site_request", message: "Requests that change data must come from the console's own pages." }, { status: 403 });
   }
+  if (await malformedActionPost(request)) return badRequest("The form could not be read: send it again from the console's page.");
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -63,7 +94,7 @@ export function proxy(request: NextRequest) {
   if (isPublic || hasSession || byApiKey) {
     response = NextResponse.next({ request: { headers } });
   } else if (pathname.startsWith("/api/")) {
-    response = NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+    response = NextResponse.json({ error: "unauthenticated", message: "Sign in to the console first: this needs a session." }, { status: 401 });
   } else {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";

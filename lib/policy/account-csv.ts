@@ -115,6 +115,8 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return fail("empty_file");
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return fail("utf16");
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail("spreadsheet_file");
+  // A NUL byte is in no CSV a spreadsheet writes (UTF-16 without its BOM, or not text at all), nor can PostgreSQL store it.
+  if (bytes.includes(0)) return fail("encoding_unreadable");
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     try {
       return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), encoding: "utf-8-bom" };
@@ -332,11 +334,15 @@ export function mapHeader(cells: string[]): HeaderMap {
 
 // ───────────────────────── cells ─────────────────────────
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell a spreadsheet would run as a formula, or one that already starts with the apostrophes that guard one. */
+const GUARDED = /^'*[=+\-@\t\r]/;
 
-/** What the export wrote to keep a spreadsheet from running a cell as a formula ("'=x") is read back as the value ("=x"). */
+/**
+ * What the export wrote to keep a spreadsheet from running a cell as a formula ("'=x") is read back as the value
+ * ("=x"); a value that itself started with an apostrophe before a formula character was written with one more ("''=x").
+ */
 export function cellValue(raw: string): string {
-  return raw.startsWith("'") && FORMULA_START.test(raw.slice(1)) ? raw.slice(1) : raw;
+  return raw.startsWith("'") && GUARDED.test(raw.slice(1)) ? raw.slice(1) : raw;
 }
 
 /** The lengths behind "too_long" (the forms' limits, and the department code's column). */
@@ -577,7 +583,7 @@ export const KIND_LABELS = { employee: "社員", contractor: "委託" } as const
 /** One cell, Excel-safe: always quoted, quotes doubled, and a leading = + - @ TAB CR neutralised with an apostrophe. */
 export function csvField(value: string | null | undefined): string {
   const text = value ?? "";
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = GUARDED.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

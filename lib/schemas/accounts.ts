@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDayExists } from "@/lib/policy/calendar-date";
 
 export const ACCOUNT_STATUSES = [
   "invited",
@@ -113,7 +114,10 @@ export const grantEndsAtSchema = z
         const date = new Date(
           local ? `${s}${s.length === 16 ? ":00" : ""}+09:00` : s,
         );
-        if (Number.isNaN(date.getTime())) {
+        if (
+          Number.isNaN(date.getTime()) ||
+          (/^\d{4}-\d{2}-\d{2}/.test(s) && !isoDayExists(s))
+        ) {
           ctx.addIssue({ code: "custom", message: "date" });
           return z.NEVER;
         }

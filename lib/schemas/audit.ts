@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDayExists } from "@/lib/policy/calendar-date";
 import { parseCidr } from "@/lib/policy/cidr";
 
 export const AUDIT_OUTCOMES = ["success", "failure"] as const;
@@ -28,7 +29,7 @@ export function parseJstBound(input: string, bound: "from" | "to"): Date | null 
     if (new Date(ms + JST_OFFSET_MS).getUTCDate() !== d) return null;
     if (date && bound === "to") ms += DAY_MS;
   } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    ms = Date.parse(text);
+    ms = isoDayExists(text) ? Date.parse(text) : NaN;
   } else {
     return null;
   }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { storableText } from "@/lib/policy/storable-text";
 
 export const signInSchema = z.object({
-  loginId: z.string().trim().min(1, "required").max(254, "too_long"),
+  // No OCN ID holds a NUL character: such an attempt is refused as failed before it reaches the database.
+  loginId: z.string().trim().min(1, "required").max(254, "too_long").refine(storableText, "failed"),
   password: z.string().min(1, "required").max(1024, "too_long"),
   callbackUrl: z.string().max(2048).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDayExists } from "@/lib/policy/calendar-date";
 import { DETECTION_KINDS, DETECTION_PARAM_SCHEMAS, SEVERITIES } from "@/lib/policy/detections";
 import { closedDaySchema } from "@/lib/policy/org-calendar";
 
@@ -60,7 +61,7 @@ export type UpdateAlertWebhookInput = z.input<typeof updateAlertWebhookSchema>;
 
 export const noInputSchema = z.object({});
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").refine(isoDayExists, "date");
 
 /** A trip abroad for one account (its OCN ID), whole days in JST, both ends inclusive. */
 export const createTravelNoticeSchema = z

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isoDayExists } from "@/lib/policy/calendar-date";
+import { storableText } from "@/lib/policy/storable-text";
 
 // POST /api/v1/events: sign-in events other OCN services send with an organization's API key.
 // A batch is taken whole or not at all; each problem names the event's index and its field.
@@ -27,6 +29,8 @@ export const SIGN_IN_FAILURE_REASONS = [
   "too_many_failures",
 ] as const;
 
+const NOT_STORABLE = "must not contain NUL (\\u0000) or half of a surrogate pair";
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** One event; `now` bounds occurredAt (not more than INGESTION_FUTURE_SKEW_MS ahead). */
@@ -43,7 +47,7 @@ export function ingestionEventSchema(now: Date) {
         .regex(ISO_WITH_OFFSET, "must be an ISO 8601 time with an offset, e.g. 2026-11-27T09:30:00+09:00")
         .transform((s, ctx) => {
           const ms = Date.parse(s);
-          if (!Number.isFinite(ms)) {
+          if (!Number.isFinite(ms) || !isoDayExists(s)) {
             ctx.addIssue({ code: "custom", message: "is not a real date and time" });
             return z.NEVER;
           }
@@ -57,7 +61,7 @@ export function ingestionEventSchema(now: Date) {
       loginId: z
         .string({ error: "required: the OCN ID that signed in" })
         .transform((s) => s.normalize("NFKC").trim().toLowerCase())
-        .pipe(z.string().min(1, "must not be empty").max(254, "must be at most 254 characters")),
+        .pipe(z.string().min(1, "must not be empty").max(254, "must be at most 254 characters").refine(storableText, NOT_STORABLE)),
       outcome: z.enum(["success", "failure"], { error: "must be success or failure" }),
       reason: z.enum(SIGN_IN_FAILURE_REASONS, { error: `must be one of ${SIGN_IN_FAILURE_REASONS.join(", ")}` }).optional(),
       ip: z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" }),
@@ -68,6 +72,7 @@ export function ingestionEventSchema(now: Date) {
         .optional(),
       userAgent: z
         .string()
+        .refine(storableText, NOT_STORABLE)
         .transform((s) => s.slice(0, INGESTION_USER_AGENT_MAX))
         .optional(),
     })

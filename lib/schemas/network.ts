@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDayExists } from "@/lib/policy/calendar-date";
 import { parseAllowlistCidr, type AllowlistRejection } from "@/lib/policy/ip-allowlist";
 
 // The IP allowlist screen (/security/network). Form fields arrive as strings; each schema's output parses again
@@ -72,7 +73,7 @@ export function parseJstDateTime(text: string): Date | null {
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) {
     const date = new Date(s);
-    return Number.isNaN(date.getTime()) ? null : date;
+    return Number.isNaN(date.getTime()) || !isoDayExists(s) ? null : date;
   }
   return null;
 }

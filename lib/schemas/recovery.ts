@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { storableText } from "@/lib/policy/storable-text";
 
-export const requestPasswordResetSchema = z.object({ loginId: z.string().trim().min(1, "required").max(254, "too_long") });
+export const requestPasswordResetSchema = z.object({ loginId: z.string().trim().min(1, "required").max(254, "too_long").refine(storableText, "required") });
 
 export const remindLoginIdSchema = z.object({
   customerNumber: z

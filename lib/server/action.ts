@@ -1,12 +1,21 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { unstorableField } from "@/lib/policy/storable-text";
 import type { ErrorCode } from "./errors";
 import { isAppError } from "./errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+/**
+ * A form action's second argument as posted. A caller that sends something else (an action called with JSON
+ * arguments, or by its id without the form's state) gets an empty form, so every field reads as missing.
+ */
+export function formInput(input: unknown): FormData {
+  return input instanceof FormData ? input : new FormData();
+}
 
 function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -20,7 +29,11 @@ function formToObject(form: FormData): Record<string, unknown> {
  */
 export function action<S extends z.ZodType, T>(schema: S, operation: (input: z.infer<S>) => Promise<T>) {
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(input instanceof FormData ? formToObject(input) : input);
+    const fields = input instanceof FormData ? formToObject(input) : input;
+    // A NUL or half a surrogate pair would fail in the database: the field is refused as unreadable.
+    const unstorable = unstorableField(fields);
+    if (unstorable !== null) return { ok: false, code: "invalid", message: "invalid", fieldErrors: { [unstorable || "_"]: "invalid" } };
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "_"] ??= issue.message;

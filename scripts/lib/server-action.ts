@@ -30,6 +30,56 @@ export interface ActionAnswer {
   text: string;
 }
 
+/**
+ * encodeReply's text form: JSON, with a string that starts with "$" escaped as "$$" (React reads "$…" as a reference).
+ * Enough for the plain objects and strings the console's forms send.
+ */
+export function encodeReply(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" && v.startsWith("$") ? `$${v}` : v));
+}
+
+/**
+ * The rows of an RSC answer by id: "<id>:<JSON>\n", or "<id>:T<length in hex>,<text>" with no line break after it (a long
+ * string the JSON rows refer to as "$<id>").
+ */
+export function rscRows(text: string): Map<string, string> {
+  const buffer = Buffer.from(text, "utf8");
+  const rows = new Map<string, string>();
+  for (let at = 0; at < buffer.length; ) {
+    const colon = buffer.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = buffer.toString("utf8", at, colon);
+    if (buffer[colon + 1] === 0x54) {
+      const comma = buffer.indexOf(0x2c, colon);
+      const end = comma + 1 + parseInt(buffer.toString("utf8", colon + 2, comma), 16);
+      rows.set(id, buffer.toString("utf8", comma + 1, end));
+      at = end;
+    } else {
+      const newline = buffer.indexOf(0x0a, colon);
+      const end = newline < 0 ? buffer.length : newline;
+      rows.set(id, buffer.toString("utf8", colon + 1, end));
+      at = end + 1;
+    }
+  }
+  return rows;
+}
+
+/** The action's return value in its RSC answer (row 1, with the text rows it refers to), or undefined. */
+export function actionResultOf(text: string): unknown {
+  const rows = rscRows(text);
+  const row = rows.get("1");
+  if (row === undefined) return undefined;
+  try {
+    return JSON.parse(row, (_key, value: unknown) => {
+      if (typeof value !== "string" || !value.startsWith("$")) return value;
+      if (value.startsWith("$$")) return value.slice(1);
+      return rows.get(value.slice(1)) ?? value;
+    }) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `args` as the client passes them: our actions take (previousState, input), so usually [null, { … }]. */
 export async function callAction(url: string, page: string, action: { file: string; name: string }, args: unknown[], cookie: string): Promise<ActionAnswer> {
   const response = await fetch(`${url}${page}`, {
@@ -42,18 +92,8 @@ export async function callAction(url: string, page: string, action: { file: stri
       origin: url,
       cookie,
     },
-    body: JSON.stringify(args),
+    body: encodeReply(args),
   });
   const text = await response.text();
-  // The flight answer's row 1 holds the return value: `1:{"ok":true,…}`.
-  const row = /^1:(.*)$/m.exec(text)?.[1];
-  let result: unknown = undefined;
-  if (row) {
-    try {
-      result = JSON.parse(row);
-    } catch {
-      result = row;
-    }
-  }
-  return { status: response.status, result, text };
+  return { status: response.status, result: actionResultOf(text), text };
 }

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl, signInSchema } from "@/lib/schemas/auth";
+import { formInput } from "@/lib/server/action";
 import { clientWithCountry } from "@/lib/server/authorize";
 import { setSessionCookie } from "@/lib/server/session";
 import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_OPTIONS, NEXT_COOKIE, SHOWING_BACKUP_CODES_COOKIE, STEP_PATH, challengeToken } from "@/lib/server/sign-in/challenge-cookie";
@@ -44,21 +45,23 @@ async function follow(outcome: SignInOutcome, callbackUrl?: string): Promise<Sig
   return { error: outcome.reason === "mfa_failed" ? "mfaFailed" : "failed" };
 }
 
-export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signInAction(_previous: SignInState, input: FormData): Promise<SignInState> {
+  const form = formInput(input);
   const typed = String(form.get("loginId") ?? "").slice(0, 254);
   const parsed = signInSchema.safeParse({
     loginId: form.get("loginId") ?? "",
     password: form.get("password") ?? "",
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
-  if (!parsed.success) return { error: "required", loginId: typed };
+  if (!parsed.success) return { error: parsed.error.issues.some((i) => i.message === "failed") ? "failed" : "required", loginId: typed };
   const outcome = await attempt(async () => signIn(parsed.data, await clientWithCountry()));
   if (!outcome) return { error: "unavailable", loginId: typed };
   const state = await follow(outcome, parsed.data.callbackUrl ?? "/");
   return state && { ...state, loginId: typed };
 }
 
-export async function verifySecondFactorAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function verifySecondFactorAction(_previous: SignInState, input: FormData): Promise<SignInState> {
+  const form = formInput(input);
   const parsed = secondFactorSchema.safeParse({ code: form.get("code") ?? "", method: form.get("method") ?? "totp" });
   if (!parsed.success) return { error: "codeRequired" };
   const outcome = await attempt(async () => verifySecondFactor(await challengeToken(), parsed.data, await clientWithCountry()));
@@ -67,7 +70,8 @@ export async function verifySecondFactorAction(_previous: SignInState, form: For
 
 export type EnrolState = (SignInState & { backupCodes?: undefined }) | { backupCodes: string[]; next: string; error?: undefined } | null;
 
-export async function enrollSecondFactorAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
+export async function enrollSecondFactorAction(_previous: EnrolState, input: FormData): Promise<EnrolState> {
+  const form = formInput(input);
   const code = String(form.get("code") ?? "").trim();
   if (!code || code.length > 64) return { error: "codeRequired" };
   const result = await attempt(async () => enrollSecondFactor(await challengeToken(), { code }, await clientWithCountry()));
@@ -91,7 +95,8 @@ export async function enrollSecondFactorAction(_previous: EnrolState, form: Form
   return follow(outcome);
 }
 
-export async function changeExpiredPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function changeExpiredPasswordAction(_previous: SignInState, input: FormData): Promise<SignInState> {
+  const form = formInput(input);
   const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message === "mismatch" ? "mismatch" : "required" };
   const result = await attempt(async () => changeExpiredPassword(await challengeToken(), parsed.data, await clientWithCountry()));

@@ -4,7 +4,6 @@ import { recordAudit } from "../audit";
 import { authorize, clientContext } from "../authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../requests/request-kind";
 import { applyCampaign, type ApplyProgress } from "./apply-campaign";
 
 /**
@@ -14,7 +13,10 @@ import { applyCampaign, type ApplyProgress } from "./apply-campaign";
  */
 export async function closeCampaign(input: { id: string }, onProgress?: (p: ApplyProgress) => void): Promise<ApplyProgress> {
   const actor = await authorize("reviews", "manage");
-  const { id } = parseOrThrow(reviewIdSchema, input);
+  // A malformed id names no campaign: the same answer as an unknown one.
+  const parsed = reviewIdSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("not_found", "No such campaign.");
+  const { id } = parsed.data;
   const { userAgent } = await clientContext();
   const prisma = await db();
   await prisma.$transaction(
