@@ -22,7 +22,7 @@ export const DEMO_PASSWORD = "Demo-Console-2026!";
 // Every non-demo account shares this one (unpublished) password, so seeding hashes twice in all.
 const STAFF_PASSWORD = "Minato-Staff#2026-kakushi";
 
-const MINATO = { name: "株式会社みなと商事", nameKana: "ミナトショウジ", domain: "minato-shoji.example.jp" };
+export const MINATO = { name: "株式会社みなと商事", nameKana: "ミナトショウジ", domain: "minato-shoji.example.jp" };
 const SAKURA = { name: "株式会社さくら物流", nameKana: "サクラブツリュウ", domain: "sakura-logistics.example.jp" };
 
 type Name = readonly [kanji: string, kana: string, romaji: string];
@@ -59,7 +59,7 @@ export const DEMO_CREDENTIALS: DemoCredential[] = [
 
 // ---------------------------------------------------------------------------------------------- reference data
 
-type Office = "hq" | "osaka" | "logistics" | "sakura";
+export type Office = "hq" | "osaka" | "logistics" | "sakura";
 interface DeptSpec {
   code: string;
   name: string;
@@ -83,7 +83,7 @@ const MINATO_DEPARTMENTS: DeptSpec[] = [
   { code: "7100", name: "経営企画部", size: 9, office: "hq", rate: 1.6 },
 ];
 
-const FAMILY: Name[] = [
+export const FAMILY: Name[] = [
   ["佐藤", "サトウ", "sato"], ["鈴木", "スズキ", "suzuki"], ["高橋", "タカハシ", "takahashi"], ["田中", "タナカ", "tanaka"],
   ["伊藤", "イトウ", "ito"], ["渡辺", "ワタナベ", "watanabe"], ["山本", "ヤマモト", "yamamoto"], ["中村", "ナカムラ", "nakamura"],
   ["小林", "コバヤシ", "kobayashi"], ["加藤", "カトウ", "kato"], ["吉田", "ヨシダ", "yoshida"], ["山田", "ヤマダ", "yamada"],
@@ -103,7 +103,7 @@ const FAMILY: Name[] = [
   ["宮崎", "ミヤザキ", "miyazaki"], ["宮本", "ミヤモト", "miyamoto"], ["内田", "ウチダ", "uchida"], ["高木", "タカギ", "takagi"],
 ];
 
-const GIVEN_MALE: Name[] = [
+export const GIVEN_MALE: Name[] = [
   ["健太", "ケンタ", "kenta"], ["翔太", "ショウタ", "shota"], ["大輔", "ダイスケ", "daisuke"], ["拓也", "タクヤ", "takuya"],
   ["直樹", "ナオキ", "naoki"], ["和也", "カズヤ", "kazuya"], ["誠", "マコト", "makoto"], ["健一", "ケンイチ", "kenichi"],
   ["隆", "タカシ", "takashi"], ["浩二", "コウジ", "koji"], ["達也", "タツヤ", "tatsuya"], ["亮", "リョウ", "ryo"],
@@ -114,7 +114,7 @@ const GIVEN_MALE: Name[] = [
   ["慎也", "シンヤ", "shinya"], ["秀樹", "ヒデキ", "hideki"],
 ];
 
-const GIVEN_FEMALE: Name[] = [
+export const GIVEN_FEMALE: Name[] = [
   ["陽子", "ヨウコ", "yoko"], ["美咲", "ミサキ", "misaki"], ["由美", "ユミ", "yumi"], ["愛", "アイ", "ai"],
   ["恵", "メグミ", "megumi"], ["彩", "アヤ", "aya"], ["真由美", "マユミ", "mayumi"], ["久美子", "クミコ", "kumiko"],
   ["直美", "ナオミ", "naomi"], ["麻衣", "マイ", "mai"], ["優子", "ユウコ", "yuko"], ["香織", "カオリ", "kaori"],
@@ -124,7 +124,7 @@ const GIVEN_FEMALE: Name[] = [
   ["真理子", "マリコ", "mariko"], ["早紀", "サキ", "saki"], ["遥", "ハルカ", "haruka"], ["友美", "トモミ", "tomomi"],
 ];
 
-const CONTRACTOR_COMPANIES = ["株式会社ブルーシステムズ", "テックパートナーズ株式会社", "株式会社ネクストリンク"];
+export const CONTRACTOR_COMPANIES = ["株式会社ブルーシステムズ", "テックパートナーズ株式会社", "株式会社ネクストリンク"];
 
 const OFFICE_IPS: Record<Office, string[]> = {
   hq: ["210.130.45.9", "210.130.45.10", "210.130.45.11", "210.130.45.12"],
@@ -134,10 +134,10 @@ const OFFICE_IPS: Record<Office, string[]> = {
 };
 const VPN_IP = "133.242.17.5";
 // Home broadband (OCN, NURO, au ひかり…) and mobile carrier prefixes, all in Japan.
-const HOME_PREFIXES = ["153.156", "153.187", "114.162", "60.117", "219.104", "180.12", "118.240", "122.135"];
-const MOBILE_PREFIXES = ["1.66", "49.98", "49.104", "106.133", "106.154", "126.36", "126.204", "133.106"];
+export const HOME_PREFIXES = ["153.156", "153.187", "114.162", "60.117", "219.104", "180.12", "118.240", "122.135"];
+export const MOBILE_PREFIXES = ["1.66", "49.98", "49.104", "106.133", "106.154", "126.36", "126.204", "133.106"];
 
-const DESKTOP_UAS = [
+export const DESKTOP_UAS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
@@ -145,7 +145,7 @@ const DESKTOP_UAS = [
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0",
 ];
-const MOBILE_UAS = [
+export const MOBILE_UAS = [
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1",
   "Mozilla/5.0 (Linux; Android 14; SO-51E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.6723.107 Mobile Safari/537.36",
@@ -155,7 +155,7 @@ const MOBILE_UAS = [
 const SCRIPT_UA = "python-requests/2.32.3";
 const HEADLESS_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.6099.109 Safari/537.36";
 
-const PLANS = [
+export const PLANS = [
   { plan: "OCNモバイル 3GB", gb: 3, weight: 30 },
   { plan: "OCNモバイル 10GB", gb: 10, weight: 40 },
   { plan: "OCNモバイル 20GB", gb: 20, weight: 20 },
@@ -1115,15 +1115,19 @@ const ROLLUP_COLUMNS: [string, string][] = [
   ["off_hours_count", "int"],
   ["foreign_count", "int"],
 ];
+// Added to the hours a large demo's history (DemoExtension) has already counted.
+const ROLLUP_ADD = `ON CONFLICT (organization_id, hour) DO UPDATE SET success_count = sign_in_rollups.success_count + EXCLUDED.success_count,
+  failure_count = sign_in_rollups.failure_count + EXCLUDED.failure_count, off_hours_count = sign_in_rollups.off_hours_count + EXCLUDED.off_hours_count,
+  foreign_count = sign_in_rollups.foreign_count + EXCLUDED.foreign_count`;
 
 /**
  * Bulk insert through one jsonb parameter per chunk: PGlite binds parameters slowly enough that createMany
  * with 14 columns × 40k rows takes ~18 s, against ~3 s this way.
  */
-async function insertJsonRows(tx: Tx, table: string, columns: [string, string][], rows: Record<string, unknown>[]): Promise<void> {
+export async function insertJsonRows(tx: Tx, table: string, columns: [string, string][], rows: Record<string, unknown>[], onConflict = ""): Promise<void> {
   const names = columns.map(([name]) => name).join(", ");
   const types = columns.map(([name, type]) => `${name} ${type}`).join(", ");
-  const sql = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`;
+  const sql = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${types}) ${onConflict}`;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(i, i + INSERT_CHUNK)));
   }
@@ -1165,6 +1169,7 @@ async function writePlan(
   plan: OrgPlan,
   roleIds: Record<BuiltInRoleKey, string>,
   hashes: { demo: string; staff: string },
+  history?: (tx: Tx) => Promise<number>,
 ): Promise<number> {
   const { organizationId } = plan;
   await tx.department.createMany({
@@ -1225,6 +1230,11 @@ async function writePlan(
       data: plan.hr.records.map((r) => ({ ...r, organizationId, importId: hrImport.id, updatedAt: plan.hr!.createdAt })),
     });
   }
+  // History first in the chain (see DemoExtension): the plan's own events, and only they, are judged below.
+  const historyEvents = history ? await history(tx) : 0;
+  const [historyEnd] = history
+    ? await tx.$queryRaw<{ seq: bigint | null }[]>`SELECT max(chain_seq) AS seq FROM audit_events WHERE organization_id = ${organizationId}::uuid`
+    : [];
   const events = plan.events.sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime());
   await insertJsonRows(
     tx,
@@ -1247,7 +1257,7 @@ async function writePlan(
       details: e.details,
     })),
   );
-  await insertJsonRows(tx, "sign_in_rollups", ROLLUP_COLUMNS, rollups(events, { startHour: 8, endHour: 20 }) as unknown as Record<string, unknown>[]);
+  await insertJsonRows(tx, "sign_in_rollups", ROLLUP_COLUMNS, rollups(events, { startHour: 8, endHour: 20 }) as unknown as Record<string, unknown>[], ROLLUP_ADD);
   await tx.$executeRaw(rebuildSignInDimRollupsSql(organizationId));
   // 出張の届け出: the Singapore trip was filed in advance, so its sign-ins raise no foreign-country alert (the US and Korea trips were not).
   const today = startOfTokyoDay(events.at(-1)?.occurredAt ?? new Date()).getTime();
@@ -1264,10 +1274,13 @@ async function writePlan(
     })),
   });
   // The alerts these events would have raised, had they come in one by one.
-  await backfillDetections(tx, organizationId, { resolveBefore: new Date((events.at(-1)?.occurredAt.getTime() ?? 0) - 7 * DAY) });
+  await backfillDetections(tx, organizationId, {
+    resolveBefore: new Date((events.at(-1)?.occurredAt.getTime() ?? 0) - 7 * DAY),
+    afterSeq: historyEnd ? (historyEnd.seq ?? 0n) : undefined,
+  });
   // Counted and judged above: the processor starts after them.
   await markSignInsProcessed(tx, organizationId);
-  return events.length;
+  return events.length + historyEvents;
 }
 
 // ---------------------------------------------------------------------------------------------- billing and requests
@@ -1430,6 +1443,29 @@ async function seedBillingAndRequests(tx: Tx, orgs: { minato: string; sakura: st
   });
 }
 
+/** みなと商事 as a DemoExtension sees it. */
+export interface DemoOrganization {
+  id: string;
+  roleIds: Record<BuiltInRoleKey, string>;
+  departments: { id: string; code: string; name: string; office: Office; size: number }[];
+}
+
+/**
+ * More of みなと商事, written inside the demo's own transaction (the large demo: scripts/lib/seed-large.ts). Events
+ * written by `beforeEvents` come first in the organization's hash chain, ahead of the demo's own 90 days, so history
+ * that is older sits earlier in the chain and retention can drop its months whole. They count as history: the
+ * extension adds them to the hourly rollups itself; the per-day rollups are rebuilt over all events; the detections
+ * judge only the demo's own events; the processing cursor ends past all of them.
+ */
+export interface DemoExtension {
+  /** How long the whole seeding transaction may take. */
+  timeoutMs: number;
+  /** Once the departments, the demo's accounts, grants and lines exist; returns the audit events it wrote. */
+  beforeEvents(tx: Tx, org: DemoOrganization): Promise<number>;
+  /** Last, once everything else of the demo is written. */
+  after(tx: Tx, org: DemoOrganization): Promise<void>;
+}
+
 export interface SeedResult {
   seeded: boolean;
   credentials: DemoCredential[];
@@ -1438,7 +1474,7 @@ export interface SeedResult {
 }
 
 /** Seeds both demo organizations in one transaction, unless みなと商事 is already there. */
-export async function seedDemo(db: Db, options: { now?: Date; scale?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { now?: Date; scale?: number; extension?: DemoExtension } = {}): Promise<SeedResult> {
   const now = (options.now ?? new Date()).getTime();
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new RangeError("seedDemo: scale must be positive");
@@ -1452,7 +1488,14 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
     async (tx) => {
       const minato = await createOrganization(tx, { name: MINATO.name, nameKana: MINATO.nameKana, customerNumber: DEMO_CUSTOMER_NUMBER, createdAt: created });
       await tx.organization.update({ where: { id: minato.id }, data: { isDemo: true } });
-      let count = await writePlan(tx, planMinato(minato.id, now, scale), minato.roleIds, hashes);
+      const plan = planMinato(minato.id, now, scale);
+      const extension = options.extension;
+      const extended: DemoOrganization = {
+        id: minato.id,
+        roleIds: minato.roleIds,
+        departments: plan.departments.map(({ id, code, name, office, size }) => ({ id, code, name, office, size })),
+      };
+      let count = await writePlan(tx, plan, minato.roleIds, hashes, extension && ((t) => extension.beforeEvents(t, extended)));
       await seedOffboarding(tx, minato.id, now);
       const sakuraExists = await tx.organization.findUnique({ where: { customerNumber: SAKURA_CUSTOMER_NUMBER }, select: { id: true } });
       let sakuraId: string | null = null;
@@ -1466,9 +1509,10 @@ export async function seedDemo(db: Db, options: { now?: Date; scale?: number } =
       await seedStatements(tx, minato.id, MINATO_CONTRACT, now);
       if (sakuraId) await seedStatements(tx, sakuraId, SAKURA_CONTRACT, now);
       await seedCompliance(tx, minato.id, now);
+      await extension?.after(tx, extended);
       return count;
     },
-    { timeout: 300_000, maxWait: 60_000 },
+    { timeout: options.extension?.timeoutMs ?? 300_000, maxWait: 60_000 },
   );
   return { seeded: true, credentials, events };
 }

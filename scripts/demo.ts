@@ -1,4 +1,4 @@
-// npm run demo — build when needed, migrate and seed the demo data (once), then serve on http://localhost:3000.
+// npm run demo [-- --scale large [--accounts N] [--lines N] [--events N]] — build when needed, migrate and seed the demo data (once), then serve on http://localhost:3000.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,7 +30,8 @@ if (built < Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))))) {
   run("npx", ["next", "build"]);
 }
 
-run("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "seed"]);
+// Seed options (--scale large …) go to scripts/db.ts, which checks them.
+run("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "seed", ...process.argv.slice(2)]);
 
 const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: process.env });
 // Ctrl-C reaches the server through the terminal; the server closes the database and exits, then so do we.

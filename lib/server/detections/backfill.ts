@@ -11,11 +11,16 @@ const CHUNK = 2_000;
  * Runs the organization's rules over all its sign-in events already stored (events bulk-loaded without going through
  * recordSignInEvents, as the demo seed does), in time order, and writes the alerts they would have raised, grouped
  * per kind and subject within each rule's dedupe window. No notices are sent. Alerts last seen before `resolveBefore`
- * are written as resolved (history), the rest open. Meant for an organization with no alerts of its own yet.
+ * are written as resolved (history), the rest open. With `afterSeq`, only events chained after it are judged (the
+ * earlier ones are history taken as judged). Meant for an organization with no alerts of its own yet.
  */
-export async function backfillDetections(tx: Tx, organizationId: string, options: { resolveBefore?: Date } = {}): Promise<{ alerts: number }> {
+export async function backfillDetections(
+  tx: Tx,
+  organizationId: string,
+  options: { resolveBefore?: Date; afterSeq?: bigint } = {},
+): Promise<{ alerts: number }> {
   const [ctx, calendar] = await Promise.all([loadDetectionContext(tx, organizationId), loadOrgCalendar(tx, organizationId)]);
-  const hits = await findHits(tx, organizationId, { all: true }, ctx, calendar);
+  const hits = await findHits(tx, organizationId, { all: true, afterSeq: options.afterSeq }, ctx, calendar);
   const groups = groupHits(hits, (kind) => ctx.rules[kind].params.dedupeHours);
   const rows = groups.map((g) => {
     const resolved = options.resolveBefore !== undefined && g.lastAt < options.resolveBefore;

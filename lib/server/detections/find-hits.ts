@@ -27,15 +27,16 @@ export interface Hit {
 
 /**
  * Which events to judge: the ones just written (live, saying whether they hold failures and successes so rules with
- * nothing to look at skip their query), or every sign-in of the organization (backfill).
+ * nothing to look at skip their query), or every sign-in of the organization (backfill), or every one chained after
+ * `afterSeq` (a backfill over history loaded as already judged). Windows and baselines still count every event.
  */
-export type HitScope = { ids: bigint[]; from: Date; to: Date; failures: boolean; successes: boolean } | { all: true };
+export type HitScope = { ids: bigint[]; from: Date; to: Date; failures: boolean; successes: boolean } | { all: true; afterSeq?: bigint };
 
 const mayHold = (scope: HitScope, outcome: "failures" | "successes") => "all" in scope || scope[outcome];
 
 function scopeSql(organizationId: string, scope: HitScope): Prisma.Sql {
   const base = Prisma.sql`e.organization_id = ${organizationId}::uuid AND e.action = 'auth.sign_in'`;
-  if ("all" in scope) return base;
+  if ("all" in scope) return scope.afterSeq === undefined ? base : Prisma.sql`${base} AND e.chain_seq > ${scope.afterSeq}`;
   // The batch's time span too, so only the month partitions that can hold it are searched.
   return Prisma.sql`${base} AND e.id = ANY(${scope.ids.map(String)}::text[]::bigint[]) AND e.occurred_at >= ${scope.from} AND e.occurred_at <= ${scope.to}`;
 }
