@@ -46,6 +46,8 @@ beforeAll(async () => {
   orgId = org.id;
   otherOrgId = other.id;
   listOrgId = listOrg.id;
+  // The list's own alerts only: the lister's sign-in at the real time of day (off hours at night) must not add one.
+  await t.prisma.detectionRule.create({ data: { organizationId: listOrgId, kind: "off_hours_sign_in", enabled: false, severity: "low" } });
   const m = await createAccount(t.prisma, {
     organizationId: orgId,
     roleKeys: ["security_auditor"],
