@@ -73,7 +73,8 @@ export function ingestionEventSchema(now: Date) {
       userAgent: z
         .string()
         .refine(storableText, NOT_STORABLE)
-        .transform((s) => s.slice(0, INGESTION_USER_AGENT_MAX))
+        // Cut by UTF-16 units: never through the middle of a surrogate pair (an emoji), which jsonb would refuse.
+        .transform((s) => s.slice(0, INGESTION_USER_AGENT_MAX).replace(/[\uD800-\uDBFF]$/, ""))
         .optional(),
     })
     .superRefine((e, ctx) => {

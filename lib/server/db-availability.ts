@@ -26,7 +26,8 @@ export function databaseAvailability(): Readonly<DatabaseAvailability> {
 // Node's socket errors and PostgreSQL's connection-class errors (08…) and shutdown/startup ones (57P01–57P03).
 const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 const SERVER = /^(08\w{3}|57P0[123])$/;
-const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
+// Not pg-pool's "timeout exceeded when trying to connect": that is a full pool (a busy database), not an absent one.
+const MESSAGES = /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /** True for an error that says the server is out of reach, not that a statement was refused. */
 export function isConnectionFailure(e: unknown): boolean {
@@ -45,6 +46,13 @@ const PROBE_EVERY_MS = 1_000;
 export function watchAvailability(pool: pg.Pool): void {
   const checkout = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   let probing = false;
+  const markUp = () => {
+    const s = state();
+    if (!s.down) return;
+    console.error(`database reachable again after ${Math.round((Date.now() - (s.since ?? Date.now())) / 1000)} s`);
+    s.down = false;
+    s.since = null;
+  };
   const markDown = (e: unknown) => {
     if (!isConnectionFailure(e)) return;
     const s = state();
@@ -56,6 +64,15 @@ export function watchAvailability(pool: pg.Pool): void {
     if (probing) return;
     probing = true;
     const probe = () => {
+      // A pool that was closed (its open failed, or the process is stopping) probes no more: the flag is lifted so the
+      // next request opens the database afresh, and that new pool marks it down again if it is still away.
+      if ((pool as unknown as { ending?: boolean }).ending) {
+        probing = false;
+        const s = state();
+        s.down = false;
+        s.since = null;
+        return;
+      }
       checkout()
         .then(async (client) => {
           try {
@@ -65,10 +82,7 @@ export function watchAvailability(pool: pg.Pool): void {
             client.release(err as Error);
             throw err;
           }
-          const s2 = state();
-          console.error(`database reachable again after ${Math.round((Date.now() - (s2.since ?? Date.now())) / 1000)} s`);
-          s2.down = false;
-          s2.since = null;
+          markUp();
           probing = false;
         })
         .catch(() => setTimeout(probe, PROBE_EVERY_MS).unref());
@@ -79,10 +93,17 @@ export function watchAvailability(pool: pg.Pool): void {
   // pg's own pool.query checks out with a callback; everything else awaits the promise.
   type Done = (err?: Error) => void;
   const connect = (callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: Done) => void) => {
-    const checkedOut = checkout().catch((e: unknown) => {
-      markDown(e);
-      throw e;
-    });
+    const checkedOut = checkout().then(
+      (client) => {
+        // Any connection made (this pool or a newer one the process opened since) means the database is back.
+        markUp();
+        return client;
+      },
+      (e: unknown) => {
+        markDown(e);
+        throw e;
+      },
+    );
     if (!callback) return checkedOut;
     checkedOut.then(
       (client) => callback(undefined, client, (err) => client.release(err)),

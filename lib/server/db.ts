@@ -370,15 +370,25 @@ export async function db(): Promise<Db> {
   return (await database()).prisma;
 }
 
-/** The process's read replica, opened on first use; null when DATABASE_REPLICA_URL is not set. */
+const REPLICA_RETRY_MS = 60_000;
+
+/**
+ * The process's read replica, opened on first use; null when DATABASE_REPLICA_URL is not set. A replica that cannot
+ * be opened (unreachable, behind on migrations) is logged and left alone for a minute: the primary serves meanwhile.
+ */
 function replicaDatabase(): Promise<Database | null> {
   if (!state.__ocnReplica) {
     const url = env().DATABASE_REPLICA_URL;
-    const opening = url ? openReplica(url) : Promise.resolve(null);
+    const opening = url
+      ? openReplica(url).catch((e: unknown) => {
+          console.error(`read replica unavailable, reading the primary for a minute: ${(e as Error).message}`);
+          setTimeout(() => {
+            if (state.__ocnReplica === opening) state.__ocnReplica = undefined;
+          }, REPLICA_RETRY_MS).unref();
+          return null;
+        })
+      : Promise.resolve(null);
     state.__ocnReplica = opening;
-    opening.catch(() => {
-      if (state.__ocnReplica === opening) state.__ocnReplica = undefined;
-    });
     closeOnSignals();
   }
   return state.__ocnReplica;
