@@ -10,14 +10,13 @@
 // --database NAME (ocn_load), --fresh, --instances N (1), --duration S (30), --connections N per endpoint (2),
 // --max-requests N per endpoint (100000), --accounts/--lines/--events (the large seed's sizes), --json.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { totpCode } from "@/lib/policy/totp";
 import { demoTotpSecret } from "@/prisma/demo-totp";
-import { buildIfMissing, buildIsStale } from "./lib/bench-server";
+import { buildIfMissing, buildIsStale, freePort, withDatabase } from "./lib/bench-server";
 import { percentile } from "./lib/bench-stats";
 import { fetchSignInForm, signInThroughForms } from "./lib/http-forms";
 import { callAction } from "./lib/server-action";
@@ -65,16 +64,6 @@ const SECRETS = {
 };
 Object.assign(process.env, SECRETS);
 const APP_ROLE = `${args.database}_app`;
-
-function withDatabase(url: string, name: string, user?: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  if (user) {
-    u.username = user;
-    u.password = "";
-  }
-  return u.toString();
-}
 
 async function onServer<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -146,17 +135,6 @@ async function startServer(appUrl: string, port: number): Promise<Server> {
   child.stdout!.resume();
   child.stderr!.resume();
   return { url: `http://127.0.0.1:${port}`, process: child };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 interface Tally {

@@ -47,7 +47,8 @@ export function buildIsStale(root: string): boolean {
   return built < Math.max(...sources);
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now, on the loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
@@ -134,4 +135,15 @@ export async function startServer(
   child.stderr!.resume();
   log(`server ready on ${url} (pid ${pid})`);
   return { url, stop, output: () => output };
+}
+
+/** The same PostgreSQL server's URL for another database (and, when given, another role without a password). */
+export function withDatabase(serverUrl: string, name: string, user?: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  if (user) {
+    url.username = user;
+    url.password = "";
+  }
+  return url.toString();
 }

@@ -3,10 +3,10 @@
 // the instances it needs on ports of its own and talks to them over HTTP as browsers and other services do.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import net from "node:net";
 import { inject } from "vitest";
 import pg from "pg";
 import { totpCode } from "@/lib/policy/totp";
+import { freePort, withDatabase } from "@/scripts/lib/bench-server";
 import { demoTotpSecret } from "@/prisma/demo-totp";
 
 declare module "vitest" {
@@ -31,16 +31,6 @@ export interface ClusterDatabase {
   appUrl: string;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
-}
-
-function withDatabase(serverUrl: string, name: string, user?: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  if (user) {
-    url.username = user;
-    url.password = "";
-  }
-  return url.toString();
 }
 
 export async function onServer(serverUrl: string, sql: string): Promise<void> {
@@ -72,17 +62,6 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
       await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Instance {
@@ -248,3 +227,5 @@ export async function readProgress(response: Response, onLine: (line: Record<str
   }
   return lines;
 }
+
+export { freePort };
