@@ -1,5 +1,7 @@
-// npm run audit:verify [-- --org <customer number or id>] — recomputes each organization's audit hash chain; exit 1 if any is broken.
+// npm run audit:verify [-- --org <customer number or id>] — recomputes each organization's audit hash chain and records
+// the result for the audit page's badge; exit 1 if any is broken.
 import { parseArgs } from "node:util";
+import { recordChainCheck } from "@/lib/server/audit/chain-checks";
 import { verifyChain, type ChainVerification } from "@/lib/server/audit/verify-chain";
 import { DatabaseOpenError, openConfigured, setProcessDatabase } from "@/lib/server/db";
 import { EnvError } from "@/lib/server/env";
@@ -41,6 +43,8 @@ try {
   const verifyOrganization = async (id: string) => {
     const org = await prisma.organization.findUnique({ where: { id }, select: { customerNumber: true, name: true } });
     const result = await verifyChain(prisma, id);
+    // The audit page's badge goes on from this walk (lib/server/audit/chain-checks.ts).
+    await withOrganization(id, () => recordChainCheck(prisma, id, result));
     if (!result.ok) broken += 1;
     console.log(describe(`${org?.customerNumber ?? id} ${org?.name ?? ""}`.trim(), result));
   };

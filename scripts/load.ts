@@ -89,6 +89,17 @@ async function prepareDatabase(): Promise<{ ownerUrl: string; appUrl: string; fi
     await ensureAppRole(database.sql, APP_ROLE);
     const result = await seedLarge(database, { ...sizes, log });
     log(result.seeded ? `seeded in ${result.timings.total} s` : "the large demo is already there: reused (--fresh seeds again)");
+    // The daily whole walk of the audit chain is the sweepers' (chain-checks.ts), not part of the mix: done here when due.
+    const { setProcessDatabase } = await import("@/lib/server/db");
+    const { readChainCheck, verifyAndRecordChain, WHOLE_CHECK_EVERY_MS } = await import("@/lib/server/audit/chain-checks");
+    const { forEachOrganization } = await import("@/lib/server/tenant-lookup");
+    setProcessDatabase(database);
+    await forEachOrganization(async (id) => {
+      const last = await readChainCheck(database.prisma, id);
+      if (last && Date.now() - last.verifiedAt.getTime() < WHOLE_CHECK_EVERY_MS / 2) return;
+      log(`verifying the audit chain of organization ${id} (the daily whole walk)…`);
+      await verifyAndRecordChain(id);
+    });
     const [counts] = await database.sql.rows<{ accounts: number; lines: number; events: number; partitions: number }>(
       `SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM lines)::int AS lines,
               (SELECT count(*) FROM audit_events)::int AS events,

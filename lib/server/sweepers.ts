@@ -1,6 +1,7 @@
 import "server-only";
 import { sweepExpiredGrants } from "./access/sweep-expired-grants";
 import { sweepPendingSignIns } from "./audit/process-sign-ins";
+import { sweepAuditChains } from "./audit/chain-checks";
 import { sweepAuditPartitions } from "./audit/retention";
 import { sweepStatements } from "./billing/statements";
 import { sweepComplianceTasks } from "./compliance/ensure-compliance-tasks";
@@ -53,6 +54,20 @@ async function sweepComplianceEveryMinute(): Promise<void> {
   await sweepComplianceTasks();
 }
 
+// The daily whole walk of each audit chain (chain-checks.ts): looked for every ten minutes, and run on its own, since
+// walking millions of events takes minutes and must not hold back the other sweepers.
+const AUDIT_CHAINS_EVERY_MS = 10 * 60 * 1000;
+let auditChainsSweptAt = 0;
+let auditChainsRunning = false;
+function sweepAuditChainsDaily(): void {
+  if (auditChainsRunning || Date.now() - auditChainsSweptAt < AUDIT_CHAINS_EVERY_MS) return;
+  auditChainsSweptAt = Date.now();
+  auditChainsRunning = true;
+  void sweepAuditChains()
+    .catch((e) => console.error("audit chain sweeper failed", e))
+    .finally(() => (auditChainsRunning = false));
+}
+
 /** Started once per server process (instrumentation.ts): the sweepers record what has already taken effect. */
 export function startSweepers(): void {
   const seconds = env().SWEEP_INTERVAL_SECONDS;
@@ -69,6 +84,7 @@ export function startSweepers(): void {
       .catch((e) => console.error("offboarding sweeper failed", e))
       .then(() => sweepOverdueOffboardingTasks())
       .catch((e) => console.error("offboarding escalation sweeper failed", e))
+      .then(() => sweepAuditChainsDaily())
       .then(() => sweepAuditPartitionsHourly())
       .catch((e) => console.error("audit partition sweeper failed", e))
       .then(() => sweepAlertNotices())

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAudit } from "@/lib/server/audit";
+import { readChainCheck, sweepAuditChains, verifyAndRecordChain, WHOLE_CHECK_EVERY_MS } from "@/lib/server/audit/chain-checks";
 import { getChainStatus } from "@/lib/server/audit/get-chain-status";
 import { sweepAuditPartitions } from "@/lib/server/audit/retention";
 import { GENESIS_HASH, verifyChain } from "@/lib/server/audit/verify-chain";
@@ -251,21 +252,65 @@ describe("getChainStatus", () => {
     const auditor = await signedIn(a.loginId, a.password);
     const hr = await signedIn(h.loginId, h.password);
     await record(org.id, 3);
+    // No whole walk recorded yet: this process walks the chain once itself.
     const status = await auditor.run(() => getChainStatus());
     expect(status.state).toBe("ok");
     expect(status.checked).toBe(await t.prisma.auditEvent.count({ where: { organizationId: org.id } }));
     expect(status.firstBroken).toBeNull();
+    expect(status.wholeAt).toBeNull();
     await expect(hr.run(() => getChainStatus())).rejects.toMatchObject({ code: "forbidden" });
 
-    // Changed behind the application's back: the next full verification names it.
-    const [first] = await chain(org.id);
-    await asOwnerWithoutTriggers(`UPDATE audit_events SET reason = 'edited' WHERE id = ${first!.id}`);
-    vi.useFakeTimers({ now: Date.now() + 10 * 60_000, toFake: ["Date"] });
+    // The daily whole walk is recorded; the badge goes on from it with the events chained since.
+    const walked = await verifyAndRecordChain(org.id);
+    expect(walked.ok).toBe(true);
+    await record(org.id, 2);
+    const clock = Date.now();
+    vi.useFakeTimers({ now: clock + 10_000, toFake: ["Date"] });
     try {
+      const next = await auditor.run(() => getChainStatus());
+      expect(next).toMatchObject({ state: "ok", checked: await t.prisma.auditEvent.count({ where: { organizationId: org.id } }) });
+      expect(next.wholeAt).not.toBeNull();
+
+      // Changed behind the application's back: the next whole walk names it, and the badge shows it from then on.
+      const [first] = await chain(org.id);
+      await asOwnerWithoutTriggers(`UPDATE audit_events SET reason = 'edited' WHERE id = ${first!.id}`);
+      expect((await verifyAndRecordChain(org.id)).ok).toBe(false);
+      vi.setSystemTime(clock + 20_000);
       const after = await auditor.run(() => getChainStatus());
       expect(after).toMatchObject({ state: "broken", firstBroken: { id: String(first!.id), problem: "hash_mismatch" } });
+      vi.setSystemTime(clock + 30_000);
+      await record(org.id, 1);
+      expect(await auditor.run(() => getChainStatus())).toMatchObject({ state: "broken", firstBroken: { id: String(first!.id) } });
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("the daily whole walk (sweeper)", () => {
+  it("walks each organization's chain once a day, one instance at a time, and records the result", async () => {
+    const org = await createOrganization(t.prisma);
+    await record(org.id, 4);
+    const recorded = () => withOrganization(org.id, () => readChainCheck(t.app.prisma, org.id));
+    const now = Date.now();
+    await sweepAuditChains(new Date(now));
+    const events = await t.prisma.auditEvent.count({ where: { organizationId: org.id } });
+    const first = await recorded();
+    expect(first).toMatchObject({ state: "ok", checked: events, firstBroken: null });
+    expect(first!.through?.seq).toBe(BigInt(events));
+
+    // Not due again within the day.
+    await sweepAuditChains(new Date(now + WHOLE_CHECK_EVERY_MS / 2));
+    expect((await recorded())!.verifiedAt).toEqual(first!.verifiedAt);
+
+    // Due, but claimed a moment ago by another instance: left to it; a claim an hour old is taken over.
+    await t.sql.exec(`UPDATE audit_chain_checks SET verified_at = now() - interval '2 days', started_at = now() WHERE organization_id = '${org.id}'`);
+    const old = (await recorded())!.verifiedAt;
+    await sweepAuditChains(new Date(now + 60_000));
+    expect((await recorded())!.verifiedAt).toEqual(old);
+    await sweepAuditChains(new Date(now + 2 * 3_600_000));
+    const retaken = await recorded();
+    expect(retaken!.verifiedAt.getTime()).toBeGreaterThan(old.getTime());
+    expect(retaken).toMatchObject({ state: "ok", checked: events });
   });
 });

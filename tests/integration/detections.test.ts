@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordSignInEvents, type SignInEventInput } from "@/lib/server/audit/sign-in-events";
 import { db } from "@/lib/server/db";
@@ -309,6 +310,40 @@ describe("webhook", () => {
 });
 
 describe("concurrency", () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "a sign-in while another transaction judges the organization's events does not wait for it: it commits, and is judged right after",
+    async () => {
+      const o = await org();
+      const victim = await createAccount(t.prisma, { organizationId: o.id });
+      const client = { ip: "203.0.113.51", userAgent: "vitest", country: "JP" };
+      // Another transaction holds the organization's cursor, as the processor does while it judges an ingested batch.
+      const holder = new pg.Client({ connectionString: t.appUrl! });
+      await holder.connect();
+      try {
+        await holder.query("BEGIN");
+        await holder.query("SELECT set_config('ocn.organization_id', $1, true)", [o.id]);
+        await holder.query("SELECT processed_seq FROM sign_in_cursors WHERE organization_id = $1 FOR UPDATE", [o.id]);
+        const attempts = (async () => {
+          for (let i = 0; i < 5; i++) await signIn({ loginId: victim.loginId, password: `wrong-${i}-password` }, client);
+          return "answered" as const;
+        })();
+        const waited = await Promise.race([attempts, new Promise<"blocked">((resolve) => setTimeout(resolve, 20_000, "blocked"))]);
+        expect(waited).toBe("answered");
+        // Committed and counted toward the lockout, not judged yet.
+        expect(await t.prisma.auditEvent.count({ where: { organizationId: o.id, action: "auth.sign_in", targetId: victim.id, outcome: "failure" } })).toBe(5);
+        expect(await alertsOf(o.id, "repeated_failures", victim.id)).toHaveLength(0);
+        await holder.query("COMMIT");
+      } finally {
+        await holder.end();
+      }
+      // The processor, kicked after each commit, judges them once the cursor is free: one alert about the five.
+      await vi.waitFor(async () => expect(await alertsOf(o.id, "repeated_failures", victim.id)).toHaveLength(1), { timeout: 15_000, interval: 100 });
+      const [alert] = await alertsOf(o.id, "repeated_failures", victim.id);
+      expect(alert!.evidenceEventIds).toHaveLength(5);
+    },
+    60_000,
+  );
+
   it("sign-ins of one account in parallel transactions make one alert", async () => {
     const o = await org();
     const person = await createAccount(t.prisma, { organizationId: o.id });

@@ -72,6 +72,7 @@ async function seedTenant(): Promise<Tenant> {
     `INSERT INTO sign_in_failures (account_id) VALUES (${m})`,
     `INSERT INTO sign_in_rollups (organization_id, hour) VALUES (${o}, date_trunc('hour', now()))`,
     `INSERT INTO sign_in_cursors (organization_id, processed_seq) VALUES (${o}, 0) ON CONFLICT DO NOTHING`,
+    `INSERT INTO audit_chain_checks (organization_id, state, checked, verified_at) VALUES (${o}, 'ok', 0, now())`,
     `INSERT INTO payment_methods (organization_id, method, holder_name, card_brand, card_last4, card_exp_month, card_exp_year) VALUES (${o}, 'card', 'TEST', 'visa', '4242', 12, 2099)`,
     `INSERT INTO line_usage (organization_id, line_id, month, used_gb) SELECT ${o}, id, date '2026-11-01', 1.5 FROM lines WHERE organization_id = ${o}`,
     `INSERT INTO line_data_addons (organization_id, line_id, month, gb, price_yen) SELECT ${o}, id, date '2026-11-01', 1, 500 FROM lines WHERE organization_id = ${o}`,

@@ -1,15 +1,15 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
+import { readChainCheck } from "./chain-checks";
 import { verifyChain, type BrokenEvent, type VerifiedPoint } from "./verify-chain";
 
-// The /audit badge verifies on page load, so it must stay cheap. A result is reused for a few seconds; after that a
-// page verifies only the events added since the last intact point, and the whole chain again every few minutes
-// (`npm run audit:verify` always walks it all: that is what finds a change to an old event at once). A long chain
-// (a million events take most of a minute) is verified in the background: the page waits briefly, then shows the
-// last result, or "verifying" when there is none yet.
+// The /audit badge verifies on page load, so it must stay cheap: it goes on from the last recorded whole walk of the
+// chain (chain-checks.ts: daily in the sweeper, `npm run audit:verify`, the seeds) and checks only the events chained
+// since, reusing a result for a few seconds. The whole walk is what finds a change to an old event; the badge names
+// the time of the last one. An organization with no recorded walk yet is walked once in this process, in the
+// background: the page waits briefly, then shows the last result, or "verifying" when there is none yet.
 const REUSE_MS = 5_000;
-const FULL_EVERY_MS = 5 * 60_000;
 const WAIT_MS = 2_000;
 
 export interface ChainStatus {
@@ -17,31 +17,45 @@ export interface ChainStatus {
   checked: number;
   firstBroken: BrokenEvent | null;
   verifiedAt: Date | null;
+  /** When the whole chain was last walked from its start (null: never recorded). */
+  wholeAt: Date | null;
 }
 
 interface Entry {
   status: ChainStatus | null;
   through: VerifiedPoint | null;
-  fullAt: number;
+  /** The recorded whole walk this entry goes on from (its time in ms), or 0. */
+  base: number;
   running: Promise<ChainStatus> | null;
 }
 
 const entries = new Map<string, Entry>();
 
 function refresh(organizationId: string, entry: Entry): Promise<ChainStatus> {
-  const startedAt = Date.now();
-  const full = !entry.through || startedAt - entry.fullAt >= FULL_EVERY_MS;
-  const from = full ? undefined : entry.through!;
   entry.running = (async () => {
     try {
-      const result = await verifyChain(await db(), organizationId, from ? { from } : {});
+      const prisma = await db();
+      const recorded = await readChainCheck(prisma, organizationId);
+      if (recorded && recorded.verifiedAt.getTime() > entry.base) {
+        // A newer whole walk: its verdict stands, and an intact chain is checked on from where it ended.
+        Object.assign(entry, { base: recorded.verifiedAt.getTime(), through: recorded.through });
+        const wholeAt = recorded.verifiedAt;
+        entry.status =
+          recorded.state === "broken"
+            ? { state: "broken", checked: recorded.checked, firstBroken: recorded.firstBroken, verifiedAt: wholeAt, wholeAt }
+            : { state: "ok", checked: recorded.checked, firstBroken: null, verifiedAt: wholeAt, wholeAt };
+      }
+      // A break stays until a later whole walk says otherwise.
+      if (entry.status?.state === "broken") return { ...entry.status };
+      const result = await verifyChain(prisma, organizationId, entry.through ? { from: entry.through } : {});
       const status: ChainStatus = {
         state: result.ok ? "ok" : "broken",
         checked: result.checked,
         firstBroken: result.firstBroken ?? null,
         verifiedAt: new Date(),
+        wholeAt: entry.base ? new Date(entry.base) : null,
       };
-      Object.assign(entry, { status, through: result.through ?? null, fullAt: full ? startedAt : entry.fullAt });
+      Object.assign(entry, { status, through: result.through ?? null });
       return status;
     } finally {
       entry.running = null;
@@ -54,12 +68,12 @@ export async function getChainStatus(): Promise<ChainStatus> {
   const actor = await authorize("audit", "view");
   const organizationId = actor.organizationId;
   let entry = entries.get(organizationId);
-  if (!entry) entries.set(organizationId, (entry = { status: null, through: null, fullAt: 0, running: null }));
+  if (!entry) entries.set(organizationId, (entry = { status: null, through: null, base: 0, running: null }));
   const fresh = entry.status?.verifiedAt && Date.now() - entry.status.verifiedAt.getTime() < REUSE_MS;
   if (fresh) return entry.status!;
   const running = entry.running ?? refresh(organizationId, entry);
   // A verification that fails is logged and tried again by the next page; the audit log itself still shows.
   const settled = running.catch((e) => (console.error("audit chain verification failed", e), null));
   const waited = await Promise.race([settled, new Promise<null>((resolve) => setTimeout(resolve, WAIT_MS, null))]);
-  return waited ?? entry.status ?? { state: "verifying", checked: 0, firstBroken: null, verifiedAt: null };
+  return waited ?? entry.status ?? { state: "verifying", checked: 0, firstBroken: null, verifiedAt: null, wholeAt: null };
 }

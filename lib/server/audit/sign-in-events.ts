@@ -1,7 +1,7 @@
 import "server-only";
-import type { Tx } from "../db";
+import { db, type Tx } from "../db";
 import type { AuditInput } from "../audit";
-import { processAllPendingSignIns } from "./process-sign-ins";
+import { kickSignInProcessing, processAllPendingSignIns, processPendingSignInsIfIdle } from "./process-sign-ins";
 
 /** A sign-in event as written: what rollups and detections look at. */
 export interface RecordedSignIn {
@@ -60,6 +60,31 @@ export async function recordSignInEvents(tx: Tx, organizationId: string, events:
   const inTimeOrder: RecordedSignIn[] = written.map((r) => ({ ...r, country: r.country?.trim() || null }));
   const recorded: RecordedSignIn[] = new Array(events.length);
   order.forEach(({ i }, k) => (recorded[i] = inTimeOrder[k]!));
-  await processAllPendingSignIns(tx, organizationId);
+  const handOver = handedOver.get(tx);
+  if (!handOver) await processAllPendingSignIns(tx, organizationId);
+  else if (!(await processPendingSignInsIfIdle(tx, organizationId))) handOver.add(organizationId);
   return recorded;
+}
+
+// Transactions of signInTransaction: the organizations whose sign-in events they left to the processor.
+const handedOver = new WeakMap<object, Set<string>>();
+
+/**
+ * A transaction of the sign-in pipeline. Its sign-in events are judged at commit when the organization's processor is
+ * idle; when it is busy they are handed to it right after the commit (processPendingSignInsIfIdle), so a sign-in under
+ * load waits for neither a backlog nor another transaction's judging. (Elsewhere recordSignInEvents judges everything
+ * pending in the caller's transaction, waiting for the processor if need be.)
+ */
+export async function signInTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  const organizations = new Set<string>();
+  const result = await prisma.$transaction(
+    (tx) => {
+      handedOver.set(tx, organizations);
+      return fn(tx);
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+  for (const organizationId of organizations) void kickSignInProcessing(organizationId);
+  return result;
 }

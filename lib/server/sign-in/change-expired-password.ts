@@ -2,7 +2,7 @@ import "server-only";
 import { accessEnded } from "@/lib/policy/offboarding";
 import { z } from "zod";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { signInTransaction } from "../audit/sign-in-events";
 import { withOrganization } from "../tenant-context";
 import { findChallenge } from "./challenge";
 import { auditBase, finishSignIn, refuse, type ClientInfo, type SignInOutcome } from "./finish-sign-in";
@@ -21,8 +21,7 @@ export async function changeExpiredPassword(
 ): Promise<{ outcome: SignInOutcome } | { problems: PasswordRejection[] }> {
   const challenge = await findChallenge(token, "change_password");
   if (!challenge) return { outcome: { kind: "refused", reason: "challenge_expired" } };
-  const prisma = await db();
-  return withOrganization(challenge.organizationId, () => prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => signInTransaction(
     async (tx) => {
       const now = new Date();
       // An offboarding's effective time may have come while the form was open: no new password, no session.
@@ -37,6 +36,5 @@ export async function changeExpiredPassword(
       await recordAudit(tx, { ...auditBase(account, client, now), action: "account.password_changed", outcome: "success", details: { via: "sign_in" } });
       return { outcome: await finishSignIn(tx, account, client, now, "password_change") };
     },
-    { timeout: 20_000, maxWait: 20_000 },
   ));
 }

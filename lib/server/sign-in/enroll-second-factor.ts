@@ -2,6 +2,7 @@ import "server-only";
 import { accessEnded } from "@/lib/policy/offboarding";
 import { generateBackupCodes, otpauthUri, verifyTotp } from "@/lib/policy/totp";
 import { recordAudit } from "../audit";
+import { signInTransaction } from "../audit/sign-in-events";
 import { db } from "../db";
 import { qrSvg } from "../qr";
 import { hashBackupCode, openSecret, sealSecret } from "../secret-box";
@@ -35,8 +36,7 @@ export async function enrollSecondFactor(
 ): Promise<{ outcome: SignInOutcome; backupCodes?: string[] }> {
   const challenge = await findChallenge(token, "enroll");
   if (!challenge?.pendingSecret) return { outcome: { kind: "refused", reason: "challenge_expired" } };
-  const prisma = await db();
-  return withOrganization(challenge.organizationId, () => prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => signInTransaction(
     async (tx) => {
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
@@ -59,6 +59,5 @@ export async function enrollSecondFactor(
       await recordAudit(tx, { ...auditBase(account, client, now), action: "account.mfa_enrolled", outcome: "success", details: { method: "totp", backupCodes: 10 } });
       return { outcome: await finishSignIn(tx, account, client, now, "totp_enrolment"), backupCodes };
     },
-    { timeout: 20_000, maxWait: 20_000 },
   ));
 }

@@ -4,6 +4,7 @@ import { generateTotpSecret } from "@/lib/policy/totp";
 import { normalizeLoginId } from "@/lib/policy/login-id";
 import type { SignInInput } from "@/lib/schemas/auth";
 import { recordAudit, recordSignInEvent } from "../audit";
+import { signInTransaction } from "../audit/sign-in-events";
 import { db } from "../db";
 import { checkAddress } from "../network/check-address";
 import { getDummyHash, verifyPassword } from "../password";
@@ -57,8 +58,7 @@ export async function signIn(input: Pick<SignInInput, "loginId" | "password">, c
  * Separate from signIn so its cost can be measured without argon2id (npm run bench).
  */
 export async function decideFirstFactor(accountId: string, passwordOk: boolean, client: ClientInfo, now: Date): Promise<SignInOutcome> {
-  const prisma = await db();
-  return prisma.$transaction(
+  return signInTransaction(
     async (tx) => {
       const account = await lockAndLoadAccount(tx, accountId);
       if (isLocked(account, now)) return refuse(tx, account, "locked", client, now);
@@ -80,6 +80,5 @@ export async function decideFirstFactor(accountId: string, passwordOk: boolean, 
       await recordAudit(tx, { ...auditBase(account, client, now), action: "auth.password_verified", outcome: "success", details: { next: step } });
       return { kind: "challenge", step, token } as const;
     },
-    { timeout: 20_000, maxWait: 20_000 },
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { accessEnded } from "@/lib/policy/offboarding";
 import { z } from "zod";
 import { normalizeBackupCode, verifyTotp } from "@/lib/policy/totp";
-import { db } from "../db";
+import { signInTransaction } from "../audit/sign-in-events";
 import { checkAddress } from "../network/check-address";
 import { hashBackupCode, openSecret } from "../secret-box";
 import { withOrganization } from "../tenant-context";
@@ -20,8 +20,7 @@ export const secondFactorSchema = z.object({
 export async function verifySecondFactor(token: string | undefined, input: z.infer<typeof secondFactorSchema>, client: ClientInfo): Promise<SignInOutcome> {
   const challenge = await findChallenge(token, "mfa");
   if (!challenge) return { kind: "refused", reason: "challenge_expired" };
-  const prisma = await db();
-  return withOrganization(challenge.organizationId, () => prisma.$transaction(
+  return withOrganization(challenge.organizationId, () => signInTransaction(
     async (tx) => {
       const now = new Date();
       const account = await lockAndLoadAccount(tx, challenge.accountId);
@@ -56,6 +55,5 @@ export async function verifySecondFactor(token: string | undefined, input: z.inf
       await tx.signInChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
       return finishSignIn(tx, account, client, now, input.method);
     },
-    { timeout: 20_000, maxWait: 20_000 },
   ));
 }

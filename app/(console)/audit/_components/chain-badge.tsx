@@ -19,7 +19,10 @@ export async function ChainBadge() {
       </Badge>
     );
   }
-  const checkedAt = t("checkedAt", { time: formatDateTime(status.verifiedAt) });
+  const checkedAt = [
+    t("checkedAt", { time: formatDateTime(status.verifiedAt) }),
+    status.wholeAt ? t("wholeAt", { time: formatDateTime(status.wholeAt) }) : t("wholeNever"),
+  ].join(" ");
   if (status.state === "ok") {
     return (
       <Badge tone="green" role="status" title={`${t("okHint")} ${checkedAt}`} className="gap-1 py-1">

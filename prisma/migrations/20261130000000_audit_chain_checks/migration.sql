@@ -1,0 +1,25 @@
+-- Issue 8: the last whole-chain verification of each organization's audit hash chain. The audit page's badge goes on
+-- from here (only the events chained since), instead of walking millions of events in the web process whenever it
+-- starts or every few minutes. A whole walk is done once a day by the sweeper (one instance at a time: started_at is
+-- its claim), by `npm run audit:verify`, and by the seeds; each writes its result here.
+CREATE TABLE "audit_chain_checks" (
+    "organization_id" UUID NOT NULL,
+    "state" TEXT,
+    "through_seq" BIGINT,
+    "through_hash" TEXT,
+    "checked" BIGINT NOT NULL DEFAULT 0,
+    "anchor_seq" BIGINT,
+    "first_broken" JSONB,
+    "verified_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ,
+
+    CONSTRAINT "audit_chain_checks_pkey" PRIMARY KEY ("organization_id"),
+    CONSTRAINT "audit_chain_checks_state_check" CHECK ("state" IN ('ok', 'broken'))
+);
+
+ALTER TABLE "audit_chain_checks" ADD CONSTRAINT "audit_chain_checks_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE "audit_chain_checks" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "audit_chain_checks" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "audit_chain_checks" USING ("organization_id" = ocn_current_organization())
+  WITH CHECK ("organization_id" = ocn_current_organization());
