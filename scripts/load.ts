@@ -8,7 +8,10 @@
 //
 // Options: --pg URL (a superuser's URL; default TEST_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/postgres),
 // --database NAME (ocn_load), --fresh, --instances N (1), --duration S (30), --connections N per endpoint (2),
-// --max-requests N per endpoint (100000), --accounts/--lines/--events (the large seed's sizes), --json.
+// --max-requests N per endpoint (100000), --accounts/--lines/--events (the large seed's sizes), --json,
+// --only sign-in,dashboard,accounts,audit,ingestion (some endpoints alone: what one costs without the others),
+// --rate-scale F (the busy-Monday mix × F; see MONDAY_RATES), --closed (instead of a schedule, --connections per
+// endpoint each sending as soon as it is answered: the most the console serves, not how it answers its users).
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -34,6 +37,9 @@ const { values: args } = parseArgs({
     lines: { type: "string" },
     events: { type: "string" },
     json: { type: "boolean", default: false },
+    only: { type: "string" },
+    closed: { type: "boolean", default: false },
+    "rate-scale": { type: "string", default: "1" },
   },
 });
 const whole = (name: string, text: string | undefined, min: number, max: number): number | undefined => {
@@ -54,6 +60,26 @@ if (!/^[a-z_][a-z0-9_]{0,62}$/.test(args.database!)) {
   console.error(`--database takes a plain database name, not ${args.database}`);
   process.exit(2);
 }
+const ENDPOINTS = ["sign-in", "dashboard", "accounts", "audit", "ingestion"] as const;
+const only = args.only?.split(",").map((e) => e.trim());
+const unknown = only?.filter((e) => !(ENDPOINTS as readonly string[]).includes(e));
+if (unknown?.length) {
+  console.error(`--only takes some of ${ENDPOINTS.join(", ")} (comma-separated), not ${unknown.join(", ")}`);
+  process.exit(2);
+}
+const rateScale = Number(args["rate-scale"]);
+if (!(rateScale > 0 && rateScale <= 100)) {
+  console.error(`--rate-scale takes a number above 0 and at most 100, not ${args["rate-scale"]}`);
+  process.exit(2);
+}
+/**
+ * The busy-Monday mix of a company of 50,000 OCN IDs, per second: the console's users are its admins, security and HR
+ * staff and members opening My Page (about a thousand sign-ins in the first half hour, doubled), their lists and
+ * dashboards, and the sign-in events of the company's other OCN services arriving through the ingestion API (about
+ * 20 a second on a normal morning; 500 a second here, as during a password-spraying attack).
+ */
+const MONDAY_RATES: Record<(typeof ENDPOINTS)[number], number> = { "sign-in": 1, dashboard: 0.5, accounts: 0.5, audit: 0.5, ingestion: 5 };
+const drives = (endpoint: (typeof ENDPOINTS)[number]) => !only || only.includes(endpoint);
 const serverUrl = args.pg ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const log = (line: string) => console.error(`load: ${line}`);
 
@@ -175,6 +201,108 @@ function drive(t: Tally, url: string, options: Partial<autocannon.Options>, expe
   });
 }
 
+interface OpenRun {
+  at: (i: number) => string;
+  cookie: string;
+  apiKey: string;
+  signInIds: string[];
+  started: number;
+  until: number;
+  t: Record<"signIn" | "dashboard" | "accounts" | "audit" | "ingest", Tally>;
+  KANA: string[];
+  auditFilters: string[];
+  servers: number;
+}
+
+/** At most this many requests of one endpoint in flight; one more is counted as an error (the console fell behind). */
+const MAX_IN_FLIGHT = 64;
+
+/**
+ * Open mode: each endpoint's requests start on a fixed schedule (its rate × --rate-scale), whether or not earlier ones
+ * were answered, as users arrive; so a slow answer shows in the figures instead of slowing the load down.
+ */
+async function driveOpen(o: OpenRun): Promise<void> {
+  let n = 0;
+  const page = async (t: Tally, url: string, init: RequestInit, expected: (status: number) => boolean) => {
+    const begin = performance.now();
+    try {
+      const response = await fetch(url, { redirect: "manual", ...init });
+      await response.arrayBuffer();
+      note(t, response.status, performance.now() - begin);
+      if (!expected(response.status)) t.errors++;
+    } catch {
+      note(t, 0, performance.now() - begin);
+      t.errors++;
+    }
+  };
+  const ok = (status: number) => status >= 200 && status < 400;
+  const requests: Record<(typeof ENDPOINTS)[number], [Tally, (i: number) => Promise<void>]> = {
+    "sign-in": [
+      o.t.signIn,
+      async (i) => {
+        const url = o.at(i);
+        const loginId = o.signInIds[(i * 7919) % o.signInIds.length]!;
+        const begin = performance.now();
+        try {
+          const form = await fetchSignInForm(url);
+          await signInThroughForms(url, form, loginId, "Demo-Console-2026!", () => totpCode(demoTotpSecret(loginId), new Date()));
+          note(o.t.signIn, 303, performance.now() - begin);
+        } catch (e) {
+          note(o.t.signIn, Number(/answered (\d{3})/.exec(String(e))?.[1] ?? 0), performance.now() - begin);
+          o.t.signIn.errors++;
+        }
+      },
+    ],
+    dashboard: [o.t.dashboard, (i) => page(o.t.dashboard, `${o.at(i)}/`, { headers: { cookie: o.cookie } }, ok)],
+    accounts: [
+      o.t.accounts,
+      (i) => page(o.t.accounts, `${o.at(i)}/accounts?q=${encodeURIComponent(o.KANA[i % o.KANA.length]!)}&page=${(i % 5) + 1}`, { headers: { cookie: o.cookie } }, ok),
+    ],
+    audit: [o.t.audit, (i) => page(o.t.audit, `${o.at(i)}/audit?${o.auditFilters[i % o.auditFilters.length]}`, { headers: { cookie: o.cookie } }, ok)],
+    ingestion: [
+      o.t.ingest,
+      (i) => {
+        const batch = n++;
+        const events = Array.from({ length: 100 }, (_, k) => ({
+          id: `load-${o.started}-${batch}-${k}`,
+          occurredAt: new Date(Date.now() - 1000).toISOString(),
+          source: "mail",
+          loginId: o.signInIds[(batch * 100 + k) % o.signInIds.length],
+          outcome: k % 25 === 0 ? "failure" : "success",
+          ...(k % 25 === 0 ? { reason: "bad_password" } : {}),
+          ip: `210.130.45.${9 + (k % 6)}`,
+        }));
+        return page(
+          o.t.ingest,
+          `${o.at(i)}/api/v1/events`,
+          { method: "POST", headers: { authorization: `Bearer ${o.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ events }) },
+          (status) => status === 200,
+        );
+      },
+    ],
+  };
+  const all: Promise<void>[] = [];
+  await Promise.all(
+    ENDPOINTS.filter(drives).map(async (endpoint) => {
+      const [t, request] = requests[endpoint];
+      const interval = 1000 / (MONDAY_RATES[endpoint] * rateScale);
+      let inFlight = 0;
+      // Offset per endpoint, so that the endpoints do not all fire in the same millisecond.
+      for (let i = 0, next = o.started + (ENDPOINTS.indexOf(endpoint) * interval) / ENDPOINTS.length; next < o.until; i++, next += interval) {
+        const wait = next - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (inFlight >= MAX_IN_FLIGHT) {
+          t.errors++;
+          continue;
+        }
+        inFlight++;
+        all.push(request(i).finally(() => inFlight--));
+      }
+    }),
+  );
+  await Promise.all(all);
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   if (buildIsStale(root)) {
@@ -216,7 +344,8 @@ async function main(): Promise<void> {
     for (const s of servers) for (const path of ["/", "/accounts", "/audit", "/sign-in"]) await fetch(`${s.url}${path}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
 
     const KANA = ["サトウ", "スズキ", "タカハシ", "タナカ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ"];
-    const auditFilters = ["action=auth.*", "action=auth.*&outcome=failure", "country=JP", "ip=210.130.45.0%2F24", "q=admin"];
+    const weekAgo = new Date(Date.now() + 9 * 3_600_000 - 7 * 86_400_000).toISOString().slice(0, 10);
+    const auditFilters = ["action=auth.*", "action=auth.*&outcome=failure", "country=JP", "ip=210.130.45.0%2F24", `from=${weekAgo}`];
     // Bulk accounts that sign in (most of those the seed wrote: see largeAccount), never one twice in a 30-second code window.
     const signInIds = largeSignInIds(Math.max(10, Math.min(5_000, Math.floor((figures.accounts - 300) * 0.8))));
     const t = {
@@ -249,19 +378,21 @@ async function main(): Promise<void> {
       }
     };
     const runs: Promise<void>[] = [];
-    for (let c = 0; c < connections; c++) runs.push(signInLoop(c));
-    servers.forEach((_, i) => {
+    if (!args.closed) {
+      // Open mode below: nothing is started here.
+    } else if (drives("sign-in")) for (let c = 0; c < connections; c++) runs.push(signInLoop(c));
+    if (args.closed) servers.forEach((_, i) => {
       const share = { connections: Math.max(1, Math.round(connections / servers.length)) };
-      runs.push(drive(t.dashboard, `${at(i)}/`, { ...share, headers: { cookie } }, ok));
-      runs.push(
+      if (drives("dashboard")) runs.push(drive(t.dashboard, `${at(i)}/`, { ...share, headers: { cookie } }, ok));
+      if (drives("accounts")) runs.push(
         drive(t.accounts, `${at(i)}/accounts`, {
           ...share,
           headers: { cookie },
           requests: [{ setupRequest: (req) => ({ ...req, path: `/accounts?q=${encodeURIComponent(KANA[n++ % KANA.length]!)}&page=${(n % 5) + 1}` }) }],
         }, ok),
       );
-      runs.push(drive(t.audit, `${at(i)}/audit`, { ...share, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: `/audit?${auditFilters[n++ % auditFilters.length]}` }) }] }, ok));
-      runs.push(
+      if (drives("audit")) runs.push(drive(t.audit, `${at(i)}/audit`, { ...share, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: `/audit?${auditFilters[n++ % auditFilters.length]}` }) }] }, ok));
+      if (drives("ingestion")) runs.push(
         drive(t.ingest, `${at(i)}/api/v1/events`, {
           ...share,
           method: "POST",
@@ -286,11 +417,17 @@ async function main(): Promise<void> {
         }, (s) => s === 200),
       );
     });
-    log(`driving for ${durationSeconds} s: ${connections} connection(s) per endpoint…`);
-    await Promise.all(runs);
+    if (args.closed) {
+      log(`driving for ${durationSeconds} s: ${connections} connection(s) per endpoint, each as fast as it is answered…`);
+      await Promise.all(runs);
+    } else {
+      runs.length = 0;
+      log(`driving for ${durationSeconds} s at ${rateScale} × the busy-Monday mix (${ENDPOINTS.filter(drives).map((e) => `${e} ${MONDAY_RATES[e] * rateScale}/s`).join(", ")})…`);
+      await driveOpen({ at, cookie, apiKey, signInIds, started, until, t, KANA, auditFilters, servers: servers.length });
+    }
     const elapsed = (Date.now() - started) / 1000;
 
-    const rows = Object.values(t).map((x) => {
+    const rows = Object.values(t).filter((x) => x.latencies.length > 0 || !only).map((x) => {
       const sorted = [...x.latencies].sort((a, b) => a - b);
       const server5xx = [...x.status].filter(([s]) => s >= 500).reduce((sum, [, c]) => sum + c, 0);
       return {
@@ -308,14 +445,17 @@ async function main(): Promise<void> {
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg()[0]!.toFixed(1) };
     const goals = { no5xx: rows.every((r) => r.errors5xx === 0), p99Under1s: rows.every((r) => r.p99 < 1000) };
     if (args.json) {
-      console.log(JSON.stringify({ machine, data: figures, instances: servers.length, durationSeconds: elapsed, connectionsPerEndpoint: connections, rows, goals }, null, 2));
+      const mode = args.closed ? { closed: true, connectionsPerEndpoint: connections } : { closed: false, ratesPerSecond: Object.fromEntries(ENDPOINTS.filter(drives).map((e) => [e, MONDAY_RATES[e] * rateScale])) };
+      console.log(JSON.stringify({ machine, data: figures, instances: servers.length, durationSeconds: elapsed, ...mode, rows, goals }, null, 2));
       return;
     }
     const ms = (v: number) => `${Math.round(v).toLocaleString("en")} ms`;
     console.log(
       `\nData: ${figures.accounts.toLocaleString("en")} accounts, ${figures.lines.toLocaleString("en")} lines, ${figures.events.toLocaleString("en")} audit events in ${figures.partitions} partitions` +
         `\nMachine: ${machine.cpus} cores (${machine.model}), ${machine.memoryGiB} GiB; load average at the end ${machine.loadAverage}` +
-        `\nRun: ${servers.length} instance(s), ${elapsed.toFixed(0)} s, ${connections} connection(s) per endpoint, all endpoints at once\n`,
+        `\nRun: ${servers.length} instance(s), ${elapsed.toFixed(0)} s, ` +
+        (args.closed ? `${connections} connection(s) per endpoint, each as fast as it is answered` : `open, ${rateScale} × the busy-Monday mix`) +
+        `, all endpoints at once\n`,
     );
     const header = ["endpoint", "requests", "req/s", "p50", "p95", "p99", "max", "5xx", "other errors"];
     const table = rows.map((r) => [r.endpoint, String(r.requests), r.perSecond.toFixed(1), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), String(r.errors5xx), String(r.otherErrors)]);

@@ -6,6 +6,7 @@ const restricted = Object.entries(PAGES).filter(([, r]) => typeof r === "object"
 const concrete = (url: string) => url.replace("[id]", "00000000-0000-4000-8000-000000000000").replace("[month]", "2026-01");
 
 test("without a session every console page leads to sign-in", async ({ page }) => {
+  test.setTimeout(30_000 + Object.keys(PAGES).length * 2_000);
   for (const [url] of Object.entries(PAGES).filter(([, r]) => r !== "public")) {
     await page.goto(concrete(url));
     await expect(page, url).toHaveURL(/\/sign-in/);
@@ -13,6 +14,8 @@ test("without a session every console page leads to sign-in", async ({ page }) =
 });
 
 test("a member lands on My Page, sees no admin areas and is refused each of them", async ({ page }) => {
+  // One page load per restricted page (dozens): more than the default 30 s on a busy two-core machine.
+  test.setTimeout(30_000 + restricted.length * 2_000);
   await new SignInPage(page).signInAs(demo.member, PASSWORD);
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { name: "マイページ" })).toBeVisible();
