@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
+  EVIDENCE_CAP,
   effectiveFailureThreshold,
   foreignSignInFires,
   impossibleTravel,
@@ -43,65 +44,132 @@ function scopeSql(organizationId: string, scope: HitScope): Prisma.Sql {
 
 const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
 
+/** A failure as the window rules read it: its time in microseconds (as stored), so windows end exactly where SQL's would. */
+interface FailureRow {
+  id: bigint;
+  us: number;
+  at: Date;
+  /** The account (repeated failures) or the address (password spray) the window is kept for. */
+  subject: string;
+  /** Who failed: the account, or the typed ID when it matched none (password spray counts these apart). */
+  who: string | null;
+  label: string | null;
+}
+
+const FAILURE_COLUMNS = Prisma.sql`id, (extract(epoch FROM occurred_at) * 1000000)::float8 AS us, occurred_at AS at,
+  coalesce(actor_id::text, actor_label) AS who, actor_label AS label`;
+
+const byTime = (a: FailureRow, b: FailureRow) => a.us - b.us || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * For each judged failure, the failures of its subject within the window ending at it (after `at - window`, up to
+ * and including `at`): how many (or how many distinct people), and the newest EVIDENCE_CAP of them — all an alert
+ * keeps. One pass over each subject's time-ordered failures, instead of a count per judged event over its window:
+ * during an attack the window holds thousands, and a batch judges hundreds.
+ */
+function slidingWindows(
+  judged: FailureRow[],
+  pool: FailureRow[],
+  windowMinutes: number,
+  distinct: boolean,
+): { row: FailureRow; n: number; evidence: bigint[] }[] {
+  const bySubject = new Map<string, FailureRow[]>();
+  for (const f of pool) {
+    const list = bySubject.get(f.subject);
+    if (list) list.push(f);
+    else bySubject.set(f.subject, [f]);
+  }
+  for (const list of bySubject.values()) list.sort(byTime);
+  const windowUs = windowMinutes * 60_000_000;
+  const out: { row: FailureRow; n: number; evidence: bigint[] }[] = [];
+  const judgedBySubject = new Map<string, FailureRow[]>();
+  for (const j of judged) judgedBySubject.set(j.subject, [...(judgedBySubject.get(j.subject) ?? []), j]);
+  for (const [subject, events] of judgedBySubject) {
+    const list = bySubject.get(subject) ?? [];
+    events.sort(byTime);
+    const people = new Map<string, number>();
+    let lo = 0;
+    let hi = -1; // the window is list[lo..hi]
+    for (const e of events) {
+      while (hi + 1 < list.length && list[hi + 1]!.us <= e.us) {
+        const who = list[++hi]!.who;
+        if (who !== null) people.set(who, (people.get(who) ?? 0) + 1);
+      }
+      while (lo <= hi && list[lo]!.us <= e.us - windowUs) {
+        const who = list[lo++]!.who;
+        if (who === null) continue;
+        const left = (people.get(who) ?? 1) - 1;
+        if (left === 0) people.delete(who);
+        else people.set(who, left);
+      }
+      const n = distinct ? people.size : hi - lo + 1;
+      const evidence = list.slice(Math.max(lo, hi - EVIDENCE_CAP + 1), hi + 1).map((f) => f.id);
+      out.push({ row: e, n, evidence });
+    }
+  }
+  return out.sort((a, b) => byTime(a.row, b.row));
+}
+
+/** The failures a window rule looks back over: of the subjects judged, from a window before the first judged one. */
+async function failurePool(tx: Tx, organizationId: string, judged: FailureRow[], windowMinutes: number, subject: "account" | "ip"): Promise<FailureRow[]> {
+  const from = new Date(Math.min(...judged.map((j) => j.at.getTime())) - windowMinutes * 60_000 - 1);
+  const to = new Date(Math.max(...judged.map((j) => j.at.getTime())) + 1);
+  const subjects = [...new Set(judged.map((j) => j.subject))];
+  return subject === "account"
+    ? tx.$queryRaw<FailureRow[]>`
+        SELECT ${FAILURE_COLUMNS}, actor_id::text AS subject FROM audit_events
+        WHERE organization_id = ${organizationId}::uuid AND action = 'auth.sign_in' AND outcome = 'failure'
+          AND actor_id = ANY(${subjects}::text[]::uuid[]) AND occurred_at >= ${from} AND occurred_at <= ${to}`
+    : tx.$queryRaw<FailureRow[]>`
+        SELECT ${FAILURE_COLUMNS}, ip::text AS subject FROM audit_events
+        WHERE organization_id = ${organizationId}::uuid AND action = 'auth.sign_in' AND outcome = 'failure'
+          AND ip = ANY(${subjects}::text[]::inet[]) AND occurred_at >= ${from} AND occurred_at <= ${to}`;
+}
+
 /** Failures of one account within the window ending at each failure, at or above the threshold. */
 async function repeatedFailures(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext): Promise<Hit[]> {
   const rule = ctx.rules.repeated_failures;
   const threshold = effectiveFailureThreshold(rule.params.failures, ctx.lockoutThreshold);
-  const rows = await tx.$queryRaw<{ id: bigint; at: Date; actor: string; label: string | null; n: number; evidence: bigint[] }[]>`
-    SELECT h.id, h.at, h.actor, h.label, h.n,
-      ARRAY(SELECT f.id FROM audit_events f
-            WHERE f.organization_id = ${organizationId}::uuid AND f.actor_id = h.actor::uuid AND f.action = 'auth.sign_in'
-              AND f.outcome = 'failure' AND f.occurred_at > h.at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= h.at
-            ORDER BY f.occurred_at, f.id) AS evidence
-    FROM (
-      SELECT e.id, e.occurred_at AS at, e.actor_id::text AS actor, e.actor_label AS label,
-        (SELECT count(*)::int FROM audit_events f
-          WHERE f.organization_id = e.organization_id AND f.actor_id = e.actor_id AND f.action = 'auth.sign_in'
-            AND f.outcome = 'failure' AND f.occurred_at > e.occurred_at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= e.occurred_at) AS n
-      FROM audit_events e
-      WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.actor_id IS NOT NULL
-    ) h
-    WHERE h.n >= ${threshold}::int
-    ORDER BY h.at, h.id`;
-  return rows.map((r) => ({
-    kind: "repeated_failures",
-    subjectType: "account",
-    subjectKey: r.actor,
-    subjectLabel: r.label,
-    at: r.at,
-    eventIds: r.evidence,
-    values: { count: r.n, minutes: rule.params.windowMinutes, threshold, lockoutThreshold: ctx.lockoutThreshold },
-  }));
+  const judged = await tx.$queryRaw<FailureRow[]>`
+    SELECT ${FAILURE_COLUMNS}, e.actor_id::text AS subject FROM audit_events e
+    WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.actor_id IS NOT NULL`;
+  if (judged.length === 0) return [];
+  const pool = await failurePool(tx, organizationId, judged, rule.params.windowMinutes, "account");
+  return slidingWindows(judged, pool, rule.params.windowMinutes, false)
+    .filter((w) => w.n >= threshold)
+    .map(({ row, n, evidence }) => ({
+      kind: "repeated_failures",
+      subjectType: "account",
+      subjectKey: row.subject,
+      subjectLabel: row.label,
+      at: row.at,
+      eventIds: evidence,
+      values: { count: n, minutes: rule.params.windowMinutes, threshold, lockoutThreshold: ctx.lockoutThreshold },
+    }));
 }
 
 /** Distinct accounts one address failed against within the window ending at each failure. */
 async function passwordSpray(tx: Tx, organizationId: string, scope: HitScope, ctx: DetectionContext): Promise<Hit[]> {
   const rule = ctx.rules.password_spray;
-  const rows = await tx.$queryRaw<{ id: bigint; at: Date; ip: string; n: number; evidence: bigint[] }[]>`
-    SELECT h.id, h.at, host(h.ip) AS ip, h.n,
-      ARRAY(SELECT f.id FROM audit_events f
-            WHERE f.organization_id = ${organizationId}::uuid AND f.action = 'auth.sign_in' AND f.ip = h.ip
-              AND f.outcome = 'failure' AND f.occurred_at > h.at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= h.at
-            ORDER BY f.occurred_at, f.id) AS evidence
-    FROM (
-      SELECT e.id, e.occurred_at AS at, e.ip,
-        (SELECT count(DISTINCT coalesce(f.actor_id::text, f.actor_label))::int FROM audit_events f
-          WHERE f.organization_id = e.organization_id AND f.action = 'auth.sign_in' AND f.ip = e.ip
-            AND f.outcome = 'failure' AND f.occurred_at > e.occurred_at - ${minutes(rule.params.windowMinutes)} AND f.occurred_at <= e.occurred_at) AS n
-      FROM audit_events e
-      WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.ip IS NOT NULL
-    ) h
-    WHERE h.n >= ${rule.params.accounts}::int
-    ORDER BY h.at, h.id`;
-  return rows.map((r) => ({
-    kind: "password_spray",
-    subjectType: "ip",
-    subjectKey: r.ip,
-    subjectLabel: r.ip,
-    at: r.at,
-    eventIds: r.evidence,
-    values: { ip: r.ip, accounts: r.n, minutes: rule.params.windowMinutes, threshold: rule.params.accounts },
-  }));
+  const judged = await tx.$queryRaw<(FailureRow & { host: string })[]>`
+    SELECT ${FAILURE_COLUMNS}, e.ip::text AS subject, host(e.ip) AS host FROM audit_events e
+    WHERE ${scopeSql(organizationId, scope)} AND e.outcome = 'failure' AND e.ip IS NOT NULL`;
+  if (judged.length === 0) return [];
+  const pool = await failurePool(tx, organizationId, judged, rule.params.windowMinutes, "ip");
+  return slidingWindows(judged, pool, rule.params.windowMinutes, true)
+    .filter((w) => w.n >= rule.params.accounts)
+    .map(({ row, n, evidence }) => {
+      const ip = (row as FailureRow & { host: string }).host;
+      return {
+        kind: "password_spray",
+        subjectType: "ip",
+        subjectKey: ip,
+        subjectLabel: ip,
+        at: row.at,
+        eventIds: evidence,
+        values: { ip, accounts: n, minutes: rule.params.windowMinutes, threshold: rule.params.accounts },
+      };
+    });
 }
 
 /**
