@@ -115,14 +115,18 @@ async function prepareDatabase(): Promise<{ ownerUrl: string; appUrl: string; fi
     await ensureAppRole(database.sql, APP_ROLE);
     const result = await seedLarge(database, { ...sizes, log });
     log(result.seeded ? `seeded in ${result.timings.total} s` : "the large demo is already there: reused (--fresh seeds again)");
-    // The daily whole walk of the audit chain is the sweepers' (chain-checks.ts), not part of the mix: done here when due.
+    // A run starts from a settled console, as the sweepers keep it (not part of the mix): no sign-in events left
+    // unjudged by an earlier run, the day's whole walk of the audit chain done, its verified point at the newest event.
     const { setProcessDatabase } = await import("@/lib/server/db");
-    const { readChainCheck, verifyAndRecordChain, WHOLE_CHECK_EVERY_MS } = await import("@/lib/server/audit/chain-checks");
+    const { advanceChainCheck, readChainCheck, verifyAndRecordChain, WHOLE_CHECK_EVERY_MS } = await import("@/lib/server/audit/chain-checks");
+    const { drainSignIns } = await import("@/lib/server/audit/process-sign-ins");
     const { forEachOrganization } = await import("@/lib/server/tenant-lookup");
     setProcessDatabase(database);
     await forEachOrganization(async (id) => {
+      const judged = await drainSignIns(id);
+      if (judged > 0) log(`judged ${judged.toLocaleString("en")} sign-in events an earlier run left`);
       const last = await readChainCheck(database.prisma, id);
-      if (last && Date.now() - last.verifiedAt.getTime() < WHOLE_CHECK_EVERY_MS / 2) return;
+      if (last && Date.now() - last.verifiedAt.getTime() < WHOLE_CHECK_EVERY_MS / 2) return advanceChainCheck(id);
       log(`verifying the audit chain of organization ${id} (the daily whole walk)…`);
       await verifyAndRecordChain(id);
     });

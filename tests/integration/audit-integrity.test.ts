@@ -288,7 +288,7 @@ describe("getChainStatus", () => {
 });
 
 describe("the daily whole walk (sweeper)", () => {
-  it("walks each organization's chain once a day, one instance at a time, and records the result", async () => {
+  it("walks each organization's chain once a day and records the result; in between moves the verified point on, finding a change", async () => {
     const org = await createOrganization(t.prisma);
     await record(org.id, 4);
     const recorded = () => withOrganization(org.id, () => readChainCheck(t.app.prisma, org.id));
@@ -299,9 +299,30 @@ describe("the daily whole walk (sweeper)", () => {
     expect(first).toMatchObject({ state: "ok", checked: events, firstBroken: null });
     expect(first!.through?.seq).toBe(BigInt(events));
 
-    // Not due again within the day.
+    // Not due again within the day: the verified point moves on to the newest events instead.
+    await record(org.id, 2);
     await sweepAuditChains(new Date(now + WHOLE_CHECK_EVERY_MS / 2));
-    expect((await recorded())!.verifiedAt).toEqual(first!.verifiedAt);
+    const moved = await recorded();
+    expect(moved!.verifiedAt).toEqual(first!.verifiedAt);
+    expect(moved!.through?.seq).toBe(BigInt(events + 2));
+    expect(moved).toMatchObject({ state: "ok", checked: events + 2 });
+    expect(moved!.checkedAt.getTime()).toBeGreaterThan(first!.checkedAt.getTime());
+
+    // A change behind the application's back to an event chained since: moving on finds it, and records it.
+    await record(org.id, 2);
+    const newest = (await chain(org.id)).at(-2)!;
+    await asOwnerWithoutTriggers(`UPDATE audit_events SET reason = 'edited' WHERE id = ${newest.id}`);
+    await sweepAuditChains(new Date(now + WHOLE_CHECK_EVERY_MS / 2 + 60_000));
+    expect(await recorded()).toMatchObject({ state: "broken", firstBroken: { id: String(newest.id), problem: "hash_mismatch" } });
+  });
+
+  it("a walk that is due is claimed by one instance; a claim an hour old is taken over", async () => {
+    const org = await createOrganization(t.prisma);
+    await record(org.id, 3);
+    const recorded = () => withOrganization(org.id, () => readChainCheck(t.app.prisma, org.id));
+    const now = Date.now();
+    await sweepAuditChains(new Date(now));
+    const events = await t.prisma.auditEvent.count({ where: { organizationId: org.id } });
 
     // Due, but claimed a moment ago by another instance: left to it; a claim an hour old is taken over.
     await t.sql.exec(`UPDATE audit_chain_checks SET verified_at = now() - interval '2 days', started_at = now() WHERE organization_id = '${org.id}'`);

@@ -4,9 +4,9 @@ import { db } from "../db";
 import { readChainCheck } from "./chain-checks";
 import { verifyChain, type BrokenEvent, type VerifiedPoint } from "./verify-chain";
 
-// The /audit badge verifies on page load, so it must stay cheap: it goes on from the last recorded whole walk of the
-// chain (chain-checks.ts: daily in the sweeper, `npm run audit:verify`, the seeds) and checks only the events chained
-// since, reusing a result for a few seconds. The whole walk is what finds a change to an old event; the badge names
+// The /audit badge verifies on page load, so it must stay cheap: it goes on from the recorded verified point of the
+// chain (chain-checks.ts: a whole walk daily and in `npm run audit:verify`, moved on every few minutes by the sweeper)
+// and checks only the events chained since, reusing a result for a few seconds. The whole walk is what finds a change to an old event; the badge names
 // the time of the last one. An organization with no recorded walk yet is walked once in this process, in the
 // background: the page waits briefly, then shows the last result, or "verifying" when there is none yet.
 const REUSE_MS = 5_000;
@@ -24,8 +24,10 @@ export interface ChainStatus {
 interface Entry {
   status: ChainStatus | null;
   through: VerifiedPoint | null;
-  /** The recorded whole walk this entry goes on from (its time in ms), or 0. */
+  /** The recorded point this entry goes on from (when it was recorded, in ms), or 0. */
   base: number;
+  /** That record's whole walk. */
+  wholeAt: Date | null;
   running: Promise<ChainStatus> | null;
 }
 
@@ -36,14 +38,14 @@ function refresh(organizationId: string, entry: Entry): Promise<ChainStatus> {
     try {
       const prisma = await db();
       const recorded = await readChainCheck(prisma, organizationId);
-      if (recorded && recorded.verifiedAt.getTime() > entry.base) {
-        // A newer whole walk: its verdict stands, and an intact chain is checked on from where it ended.
-        Object.assign(entry, { base: recorded.verifiedAt.getTime(), through: recorded.through });
+      if (recorded && recorded.checkedAt.getTime() > entry.base) {
+        // A newer record: its verdict stands, and an intact chain is checked on from where it ended.
         const wholeAt = recorded.verifiedAt;
+        Object.assign(entry, { base: recorded.checkedAt.getTime(), through: recorded.through, wholeAt });
         entry.status =
           recorded.state === "broken"
-            ? { state: "broken", checked: recorded.checked, firstBroken: recorded.firstBroken, verifiedAt: wholeAt, wholeAt }
-            : { state: "ok", checked: recorded.checked, firstBroken: null, verifiedAt: wholeAt, wholeAt };
+            ? { state: "broken", checked: recorded.checked, firstBroken: recorded.firstBroken, verifiedAt: recorded.checkedAt, wholeAt }
+            : { state: "ok", checked: recorded.checked, firstBroken: null, verifiedAt: recorded.checkedAt, wholeAt };
       }
       // A break stays until a later whole walk says otherwise.
       if (entry.status?.state === "broken") return { ...entry.status };
@@ -53,7 +55,7 @@ function refresh(organizationId: string, entry: Entry): Promise<ChainStatus> {
         checked: result.checked,
         firstBroken: result.firstBroken ?? null,
         verifiedAt: new Date(),
-        wholeAt: entry.base ? new Date(entry.base) : null,
+        wholeAt: entry.wholeAt,
       };
       Object.assign(entry, { status, through: result.through ?? null });
       return status;
@@ -68,7 +70,7 @@ export async function getChainStatus(): Promise<ChainStatus> {
   const actor = await authorize("audit", "view");
   const organizationId = actor.organizationId;
   let entry = entries.get(organizationId);
-  if (!entry) entries.set(organizationId, (entry = { status: null, through: null, base: 0, running: null }));
+  if (!entry) entries.set(organizationId, (entry = { status: null, through: null, base: 0, wholeAt: null, running: null }));
   const fresh = entry.status?.verifiedAt && Date.now() - entry.status.verifiedAt.getTime() < REUSE_MS;
   if (fresh) return entry.status!;
   const running = entry.running ?? refresh(organizationId, entry);

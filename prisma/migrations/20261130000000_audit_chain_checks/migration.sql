@@ -1,7 +1,8 @@
--- Issue 8: the last whole-chain verification of each organization's audit hash chain. The audit page's badge goes on
--- from here (only the events chained since), instead of walking millions of events in the web process whenever it
--- starts or every few minutes. A whole walk is done once a day by the sweeper (one instance at a time: started_at is
--- its claim), by `npm run audit:verify`, and by the seeds; each writes its result here.
+-- Issue 8: where each organization's audit hash chain was last verified. The audit page's badge goes on from here
+-- (only the events chained since), instead of walking millions of events in the web process whenever it starts or
+-- every few minutes. A whole walk (verified_at) is done once a day by the sweeper (one instance at a time: started_at
+-- is its claim) and by `npm run audit:verify`; in between the sweeper moves the verified point (through_seq,
+-- through_hash) on to the newest events every few minutes (checked_at).
 CREATE TABLE "audit_chain_checks" (
     "organization_id" UUID NOT NULL,
     "state" TEXT,
@@ -11,6 +12,7 @@ CREATE TABLE "audit_chain_checks" (
     "anchor_seq" BIGINT,
     "first_broken" JSONB,
     "verified_at" TIMESTAMPTZ,
+    "checked_at" TIMESTAMPTZ,
     "started_at" TIMESTAMPTZ,
 
     CONSTRAINT "audit_chain_checks_pkey" PRIMARY KEY ("organization_id"),
