@@ -239,18 +239,27 @@ async function signInRows(tx: Tx, organizationId: string, scope: HitScope, withF
     SELECT e.id, e.occurred_at AS at, e.outcome::text AS outcome, e.actor_id::text AS actor, e.actor_label AS label, host(e.ip) AS ip, e.country
     FROM audit_events e WHERE ${scopeSql(organizationId, scope)} AND e.actor_id IS NOT NULL ${outcome}
     ORDER BY e.occurred_at, e.id`;
-  // Live, the accounts' earlier successful sign-ins within the lookback come in one query (not one lookup per event),
-  // and one pass in time order pairs each sign-in with the account's previous success, as a backfill does.
+  // Live, the accounts' earlier successful sign-ins come in one query (not one lookup per event): for each account
+  // its newest success before the batch's span (within the lookback; older ones are never anyone's previous), and
+  // every success within the span that the batch does not hold. One pass in time order then pairs each sign-in with
+  // the account's previous success, as a backfill does.
   let earlier: Base[] = [];
   if (!("all" in scope)) {
     const actors = [...new Set(rows.filter((r) => r.outcome === "success").map((r) => r.actor!))];
     if (actors.length > 0) {
       earlier = await tx.$queryRaw<Base[]>`
+        SELECT p.* FROM unnest(${actors}::text[]::uuid[]) AS a(actor_id)
+        CROSS JOIN LATERAL (
+          SELECT f.id, f.occurred_at AS at, 'success' AS outcome, f.actor_id::text AS actor, f.actor_label AS label, host(f.ip) AS ip, f.country
+          FROM audit_events f
+          WHERE f.organization_id = ${organizationId}::uuid AND f.actor_id = a.actor_id AND f.action = 'auth.sign_in' AND f.outcome = 'success'
+            AND f.occurred_at > ${new Date(scope.from.getTime() - lookbackHours * 3_600_000)} AND f.occurred_at < ${scope.from}
+          ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1) p
+        UNION ALL
         SELECT f.id, f.occurred_at AS at, 'success' AS outcome, f.actor_id::text AS actor, f.actor_label AS label, host(f.ip) AS ip, f.country
         FROM audit_events f
         WHERE f.organization_id = ${organizationId}::uuid AND f.action = 'auth.sign_in' AND f.outcome = 'success'
-          AND f.actor_id = ANY(${actors}::text[]::uuid[])
-          AND f.occurred_at > ${new Date(scope.from.getTime() - lookbackHours * 3_600_000)} AND f.occurred_at <= ${scope.to}
+          AND f.actor_id = ANY(${actors}::text[]::uuid[]) AND f.occurred_at >= ${scope.from} AND f.occurred_at <= ${scope.to}
           AND NOT (f.id = ANY(${scope.ids.map(String)}::text[]::bigint[]))`;
     }
   }
