@@ -309,6 +309,21 @@ describe("webhook", () => {
   });
 });
 
+describe("evidence", () => {
+  it("an alert that grows keeps the newest 100 events as evidence, each once, oldest first", async () => {
+    const o = await org();
+    const person = await createAccount(t.prisma, { organizationId: o.id });
+    const at = (i: number) => new Date(jst("2026-11-24T10:00:00").getTime() + i * 1000);
+    const first = await record(o.id, Array.from({ length: 60 }, (_, i) => success(person, at(i), { country: "US" })));
+    const second = await record(o.id, Array.from({ length: 60 }, (_, i) => success(person, at(60 + i), { country: "US" })));
+    const alerts = await alertsOf(o.id, "foreign_sign_in", person.id);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.count).toBe(120);
+    const all = [...first, ...second].map((e) => String(e.id));
+    expect(alerts[0]!.evidenceEventIds.map(String)).toEqual(all.slice(-100));
+  });
+});
+
 describe("concurrency", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "a sign-in while another transaction judges the organization's events does not wait for it: it commits, and is judged right after",

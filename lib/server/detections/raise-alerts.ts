@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { appendEvidence, severityRank, withinDedupeWindow, type DetectionKind, type Severity } from "@/lib/policy/detections";
+import { EVIDENCE_CAP, severityRank, withinDedupeWindow, type DetectionKind, type Severity } from "@/lib/policy/detections";
 import type { Tx } from "../db";
 import type { HitGroup } from "./alert-groups";
 import type { DetectionContext } from "./load-detection-context";
@@ -37,7 +37,9 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
       lastSeenAt: { gte: new Date(oldest) },
     },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, kind: true, subjectKey: true, severity: true, lastSeenAt: true, firstSeenAt: true, count: true, evidenceEventIds: true },
+    // Not the evidence: the UPDATE appends to it in the database (up to 100 ids per alert, hundreds of alerts a batch
+    // at night when every sign-in is off hours: too much to read and send back).
+    select: { id: true, kind: true, subjectKey: true, severity: true, lastSeenAt: true, firstSeenAt: true, count: true },
   });
   const current = new Map<string, (typeof candidates)[number]>();
   for (const c of candidates) if (!current.has(keyOf(c))) current.set(keyOf(c), c);
@@ -65,13 +67,20 @@ export async function raiseAlerts(tx: Tx, organizationId: string, groups: HitGro
       id: existing.id,
       count: existing.count + g.count,
       last_seen_at: (g.lastAt > existing.lastSeenAt ? g.lastAt : existing.lastSeenAt).toISOString(),
-      evidence: appendEvidence(existing.evidenceEventIds, g.evidence).map(String),
+      evidence: g.evidence.map(String),
       explanation,
       subject_label: g.subjectLabel,
       severity: raised ? severity : null,
     }));
     const rows = await tx.$queryRaw<{ id: string; count: number; firstSeenAt: Date; lastSeenAt: Date; subjectLabel: string | null }[]>`
-      UPDATE alerts a SET count = u.count, last_seen_at = u.last_seen_at, evidence_event_ids = u.evidence::bigint[], explanation = u.explanation,
+      UPDATE alerts a SET count = u.count, last_seen_at = u.last_seen_at, explanation = u.explanation,
+        -- appendEvidence's rule: each id once at its first place, the newest EVIDENCE_CAP kept, oldest first.
+        evidence_event_ids = ARRAY(
+          SELECT k.x FROM (
+            SELECT d.x, d.ord FROM (
+              SELECT t.x, min(t.ord) AS ord FROM unnest(a.evidence_event_ids || u.evidence::bigint[]) WITH ORDINALITY AS t(x, ord) GROUP BY t.x
+            ) d ORDER BY d.ord DESC LIMIT ${EVIDENCE_CAP}::int
+          ) k ORDER BY k.ord),
         subject_label = COALESCE(u.subject_label, a.subject_label), severity = COALESCE(u.severity::"AlertSeverity", a.severity), updated_at = now()
       FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
         AS u(id uuid, count int, last_seen_at timestamptz, evidence text[], explanation jsonb, subject_label text, severity text)
