@@ -163,6 +163,8 @@ async function prepareDatabase(): Promise<{ ownerUrl: string; appUrl: string; fi
 interface Server {
   url: string;
   process: ChildProcess;
+  /** What the server printed on its standard error during the run (the end of it). */
+  errors: () => string;
 }
 
 async function startServer(appUrl: string, port: number): Promise<Server> {
@@ -193,8 +195,9 @@ async function startServer(appUrl: string, port: number): Promise<Server> {
     child.once("exit", (code) => reject(new Error(`server on ${port} exited (${code}):\n${output}`)));
   });
   child.stdout!.resume();
-  child.stderr!.resume();
-  return { url: `http://127.0.0.1:${port}`, process: child };
+  let errors = "";
+  child.stderr!.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-20_000)));
+  return { url: `http://127.0.0.1:${port}`, process: child, errors: () => errors };
 }
 
 interface Tally {
@@ -488,6 +491,7 @@ async function main(): Promise<void> {
     console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
     for (const row of table) console.log(line(row));
     console.log(`\nGoals: zero 5xx ${goals.no5xx ? "met" : "NOT met"}; p99 under 1 s ${goals.p99Under1s ? "met" : "NOT met"}.`);
+    if (!goals.no5xx) for (const s of servers) console.log(`\nWhat ${s.url} wrote on its standard error (the end):\n${s.errors().slice(-4_000) || "(nothing)"}`);
   } finally {
     stopAll();
   }

@@ -265,7 +265,8 @@ describe("getChainStatus", () => {
     expect(walked.ok).toBe(true);
     await record(org.id, 2);
     const clock = Date.now();
-    vi.useFakeTimers({ now: clock + 10_000, toFake: ["Date"] });
+    // Past the minute a result is shown while the next is computed: this call waits for a fresh one.
+    vi.useFakeTimers({ now: clock + 2 * 60_000, toFake: ["Date"] });
     try {
       const next = await auditor.run(() => getChainStatus());
       expect(next).toMatchObject({ state: "ok", checked: await t.prisma.auditEvent.count({ where: { organizationId: org.id } }) });
@@ -275,10 +276,10 @@ describe("getChainStatus", () => {
       const [first] = await chain(org.id);
       await asOwnerWithoutTriggers(`UPDATE audit_events SET reason = 'edited' WHERE id = ${first!.id}`);
       expect((await verifyAndRecordChain(org.id)).ok).toBe(false);
-      vi.setSystemTime(clock + 20_000);
+      vi.setSystemTime(clock + 4 * 60_000);
       const after = await auditor.run(() => getChainStatus());
       expect(after).toMatchObject({ state: "broken", firstBroken: { id: String(first!.id), problem: "hash_mismatch" } });
-      vi.setSystemTime(clock + 30_000);
+      vi.setSystemTime(clock + 6 * 60_000);
       await record(org.id, 1);
       expect(await auditor.run(() => getChainStatus())).toMatchObject({ state: "broken", firstBroken: { id: String(first!.id) } });
     } finally {

@@ -6,10 +6,13 @@ import { verifyChain, type BrokenEvent, type VerifiedPoint } from "./verify-chai
 
 // The /audit badge verifies on page load, so it must stay cheap: it goes on from the recorded verified point of the
 // chain (chain-checks.ts: a whole walk daily and in `npm run audit:verify`, moved on every few minutes by the sweeper)
-// and checks only the events chained since, reusing a result for a few seconds. The whole walk is what finds a change to an old event; the badge names
+// and checks only the events chained since, reusing a result for a few seconds (and showing one of the last minute
+// at once while the next is computed). The whole walk is what finds a change to an old event; the badge names
 // the time of the last one. An organization with no recorded walk yet is walked once in this process, in the
 // background: the page waits briefly, then shows the last result, or "verifying" when there is none yet.
 const REUSE_MS = 5_000;
+/** A result younger than this is shown at once while a fresh one is computed; an older one is waited for (briefly). */
+const STALE_MS = 60_000;
 const WAIT_MS = 2_000;
 
 export interface ChainStatus {
@@ -76,6 +79,9 @@ export async function getChainStatus(): Promise<ChainStatus> {
   const running = entry.running ?? refresh(organizationId, entry);
   // A verification that fails is logged and tried again by the next page; the audit log itself still shows.
   const settled = running.catch((e) => (console.error("audit chain verification failed", e), null));
+  // Under a stream of new events a page should not wait for their check: a result of the last minute is shown.
+  const recent = entry.status?.verifiedAt && Date.now() - entry.status.verifiedAt.getTime() < STALE_MS;
+  if (recent) return entry.status!;
   const waited = await Promise.race([settled, new Promise<null>((resolve) => setTimeout(resolve, WAIT_MS, null))]);
   return waited ?? entry.status ?? { state: "verifying", checked: 0, firstBroken: null, verifiedAt: null, wholeAt: null };
 }

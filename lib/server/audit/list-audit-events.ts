@@ -32,7 +32,7 @@ export async function listAuditEvents(input: AuditFilterInput) {
       await tx.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`;
       return tx.$queryRaw<AuditEventRow[]>`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events WHERE ${where}
         ORDER BY occurred_at DESC, id DESC LIMIT ${filter.pageSize + 1}`;
-    }),
+    }, { timeout: 20_000, maxWait: 20_000 }),
     prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM audit_events WHERE ${countWhere}
       LIMIT ${AUDIT_COUNT_CAP + 1}) capped`,
   ]);
