@@ -249,7 +249,9 @@ export async function openPostgres(url: string, { migrate = false, readOnly = fa
     max: 10,
     idleTimeoutMillis: 10_000,
     connectionTimeoutMillis: 15_000,
-    ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+    // No JIT: the console's statements are short, but under row-level security the planner's estimates for a
+    // partitioned log run high, and compiling a plan took seconds longer than running it (the audit explorer's page).
+    options: readOnly ? "-c jit=off -c default_transaction_read_only=on" : "-c jit=off",
   });
   pool.on("error", () => {});
   // The primary's reachability decides whether the console answers at all (scripts/serve.mjs); a replica's does not.
