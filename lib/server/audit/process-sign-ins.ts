@@ -53,7 +53,7 @@ export async function processAllPendingSignIns(tx: Tx, organizationId: string): 
 }
 
 /** How many pending events the console's own sign-in counts and judges in its transaction at most. */
-export const SIGN_IN_INLINE_LIMIT = 200;
+export const SIGN_IN_INLINE_LIMIT = 25;
 
 /**
  * For the console's own sign-in: when nobody is processing the organization's events at this moment, everything
