@@ -19,8 +19,12 @@ const omit = {
   passwordHistory: { passwordHash: true },
 } as const;
 
+// Under a burst every connection of the pool may be busy for a while: a transaction waits for one (up to 15 s, as a
+// new connection does) instead of failing after Prisma's default two seconds, which answered a busy moment with a 500.
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
 function createClient(adapter: PrismaPGlite | PrismaPg) {
-  return new PrismaClient({ adapter, omit });
+  return new PrismaClient({ adapter, omit, transactionOptions });
 }
 
 export type Db = ReturnType<typeof createClient>;
