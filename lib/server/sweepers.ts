@@ -54,8 +54,9 @@ async function sweepComplianceEveryMinute(): Promise<void> {
   await sweepComplianceTasks();
 }
 
-// The daily whole walk of each audit chain (chain-checks.ts): looked for every ten minutes, and run on its own, since
-// walking millions of events takes minutes and must not hold back the other sweepers.
+// The audit chains (chain-checks.ts), every ten minutes: each chain's verified point moves on to its newest events,
+// and a chain whose whole walk is a day old is walked again. Run on its own, since walking millions of events takes
+// minutes and must not hold back the other sweepers.
 const AUDIT_CHAINS_EVERY_MS = 10 * 60 * 1000;
 let auditChainsSweptAt = 0;
 let auditChainsRunning = false;
