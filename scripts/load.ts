@@ -227,6 +227,33 @@ function drive(t: Tally, url: string, options: Partial<autocannon.Options>, expe
   });
 }
 
+/** One sign-in through the forms (password, then the one-time code) of a bulk account; its time and outcome go into `t`. */
+async function signInOnce(t: Tally, url: string, loginId: string): Promise<void> {
+  const begin = performance.now();
+  try {
+    const form = await fetchSignInForm(url);
+    await signInThroughForms(url, form, loginId, "Demo-Console-2026!", () => totpCode(demoTotpSecret(loginId), new Date()));
+    note(t, 303, performance.now() - begin);
+  } catch (e) {
+    note(t, Number(/answered (\d{3})/.exec(String(e))?.[1] ?? 0), performance.now() - begin);
+    t.errors++;
+  }
+}
+
+/** The body of ingestion batch number `batch`: 100 sign-in events of other OCN services, one in 25 a failure. */
+function ingestionBody(started: number, batch: number, signInIds: string[]): string {
+  const events = Array.from({ length: 100 }, (_, k) => ({
+    id: `load-${started}-${batch}-${k}`,
+    occurredAt: new Date(Date.now() - 1000).toISOString(),
+    source: "mail",
+    loginId: signInIds[(batch * 100 + k) % signInIds.length],
+    outcome: k % 25 === 0 ? "failure" : "success",
+    ...(k % 25 === 0 ? { reason: "bad_password" } : {}),
+    ip: `210.130.45.${9 + (k % 6)}`,
+  }));
+  return JSON.stringify({ events });
+}
+
 interface OpenRun {
   at: (i: number) => string;
   cookie: string;
@@ -248,7 +275,6 @@ const MAX_IN_FLIGHT = 64;
  * were answered, as users arrive; so a slow answer shows in the figures instead of slowing the load down.
  */
 async function driveOpen(o: OpenRun): Promise<void> {
-  let n = 0;
   const page = async (t: Tally, url: string, init: RequestInit, expected: (status: number) => boolean) => {
     const begin = performance.now();
     try {
@@ -263,22 +289,7 @@ async function driveOpen(o: OpenRun): Promise<void> {
   };
   const ok = (status: number) => status >= 200 && status < 400;
   const requests: Record<(typeof ENDPOINTS)[number], [Tally, (i: number) => Promise<void>]> = {
-    "sign-in": [
-      o.t.signIn,
-      async (i) => {
-        const url = o.at(i);
-        const loginId = o.signInIds[(i * 7919) % o.signInIds.length]!;
-        const begin = performance.now();
-        try {
-          const form = await fetchSignInForm(url);
-          await signInThroughForms(url, form, loginId, "Demo-Console-2026!", () => totpCode(demoTotpSecret(loginId), new Date()));
-          note(o.t.signIn, 303, performance.now() - begin);
-        } catch (e) {
-          note(o.t.signIn, Number(/answered (\d{3})/.exec(String(e))?.[1] ?? 0), performance.now() - begin);
-          o.t.signIn.errors++;
-        }
-      },
-    ],
+    "sign-in": [o.t.signIn, (i) => signInOnce(o.t.signIn, o.at(i), o.signInIds[(i * 7919) % o.signInIds.length]!)],
     dashboard: [o.t.dashboard, (i) => page(o.t.dashboard, `${o.at(i)}/`, { headers: { cookie: o.cookie } }, ok)],
     accounts: [
       o.t.accounts,
@@ -287,24 +298,13 @@ async function driveOpen(o: OpenRun): Promise<void> {
     audit: [o.t.audit, (i) => page(o.t.audit, `${o.at(i)}/audit?${o.auditFilters[i % o.auditFilters.length]}`, { headers: { cookie: o.cookie } }, ok)],
     ingestion: [
       o.t.ingest,
-      (i) => {
-        const batch = n++;
-        const events = Array.from({ length: 100 }, (_, k) => ({
-          id: `load-${o.started}-${batch}-${k}`,
-          occurredAt: new Date(Date.now() - 1000).toISOString(),
-          source: "mail",
-          loginId: o.signInIds[(batch * 100 + k) % o.signInIds.length],
-          outcome: k % 25 === 0 ? "failure" : "success",
-          ...(k % 25 === 0 ? { reason: "bad_password" } : {}),
-          ip: `210.130.45.${9 + (k % 6)}`,
-        }));
-        return page(
+      (i) =>
+        page(
           o.t.ingest,
           `${o.at(i)}/api/v1/events`,
-          { method: "POST", headers: { authorization: `Bearer ${o.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ events }) },
+          { method: "POST", headers: { authorization: `Bearer ${o.apiKey}`, "content-type": "application/json" }, body: ingestionBody(o.started, i, o.signInIds) },
           (status) => status === 200,
-        );
-      },
+        ),
     ],
   };
   const all: Promise<void>[] = [];
@@ -386,70 +386,44 @@ async function main(): Promise<void> {
     const started = Date.now();
     const until = started + durationSeconds * 1000;
 
-    // Sign-ins are two dependent posts: a loop per connection, each sign-in of another bulk account (a code is single-use).
-    const signInLoop = async (c: number) => {
-      for (let i = c; Date.now() < until && t.signIn.latencies.length < maxRequests; i += connections) {
-        const url = at(i);
-        const loginId = signInIds[(i * 7919) % signInIds.length]!;
-        const begin = performance.now();
-        try {
-          const form = await fetchSignInForm(url);
-          await signInThroughForms(url, form, loginId, "Demo-Console-2026!", () => totpCode(demoTotpSecret(loginId), new Date()));
-          note(t.signIn, 303, performance.now() - begin);
-        } catch (e) {
-          const status = Number(/answered (\d{3})/.exec(String(e))?.[1] ?? 0);
-          note(t.signIn, status, performance.now() - begin);
-          t.signIn.errors++;
-        }
-      }
-    };
-    const runs: Promise<void>[] = [];
     if (!args.closed) {
-      // Open mode below: nothing is started here.
-    } else if (drives("sign-in")) for (let c = 0; c < connections; c++) runs.push(signInLoop(c));
-    if (args.closed) servers.forEach((_, i) => {
-      const share = { connections: Math.max(1, Math.round(connections / servers.length)) };
-      if (drives("dashboard")) runs.push(drive(t.dashboard, `${at(i)}/`, { ...share, headers: { cookie } }, ok));
-      if (drives("accounts")) runs.push(
-        drive(t.accounts, `${at(i)}/accounts`, {
-          ...share,
-          headers: { cookie },
-          requests: [{ setupRequest: (req) => ({ ...req, path: `/accounts?q=${encodeURIComponent(KANA[n++ % KANA.length]!)}&page=${(n % 5) + 1}` }) }],
-        }, ok),
-      );
-      if (drives("audit")) runs.push(drive(t.audit, `${at(i)}/audit`, { ...share, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: `/audit?${auditFilters[n++ % auditFilters.length]}` }) }] }, ok));
-      if (drives("ingestion")) runs.push(
-        drive(t.ingest, `${at(i)}/api/v1/events`, {
-          ...share,
-          method: "POST",
-          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-          requests: [
-            {
-              setupRequest: (req) => {
-                const batch = n++;
-                const events = Array.from({ length: 100 }, (_, k) => ({
-                  id: `load-${started}-${batch}-${k}`,
-                  occurredAt: new Date(Date.now() - 1000).toISOString(),
-                  source: "mail",
-                  loginId: signInIds[(batch * 100 + k) % signInIds.length],
-                  outcome: k % 25 === 0 ? "failure" : "success",
-                  ...(k % 25 === 0 ? { reason: "bad_password" } : {}),
-                  ip: `210.130.45.${9 + (k % 6)}`,
-                }));
-                return { ...req, body: JSON.stringify({ events }) };
-              },
-            },
-          ],
-        }, (s) => s === 200),
-      );
-    });
-    if (args.closed) {
-      log(`driving for ${durationSeconds} s: ${connections} connection(s) per endpoint, each as fast as it is answered…`);
-      await Promise.all(runs);
-    } else {
-      runs.length = 0;
       log(`driving for ${durationSeconds} s at ${rateScale} × the busy-Monday mix (${ENDPOINTS.filter(drives).map((e) => `${e} ${MONDAY_RATES[e] * rateScale}/s`).join(", ")})…`);
       await driveOpen({ at, cookie, apiKey, signInIds, started, until, t, KANA, auditFilters, servers: servers.length });
+    } else {
+      // Sign-ins are two dependent posts: a loop per connection, each sign-in of another bulk account (a code is single-use).
+      const signInLoop = async (c: number) => {
+        for (let i = c; Date.now() < until && t.signIn.latencies.length < maxRequests; i += connections) {
+          await signInOnce(t.signIn, at(i), signInIds[(i * 7919) % signInIds.length]!);
+        }
+      };
+      const runs: Promise<void>[] = [];
+      if (drives("sign-in")) for (let c = 0; c < connections; c++) runs.push(signInLoop(c));
+      servers.forEach((_, i) => {
+        const share = { connections: Math.max(1, Math.round(connections / servers.length)) };
+        if (drives("dashboard")) runs.push(drive(t.dashboard, `${at(i)}/`, { ...share, headers: { cookie } }, ok));
+        if (drives("accounts")) runs.push(
+          drive(t.accounts, `${at(i)}/accounts`, {
+            ...share,
+            headers: { cookie },
+            requests: [{ setupRequest: (req) => ({ ...req, path: `/accounts?q=${encodeURIComponent(KANA[n++ % KANA.length]!)}&page=${(n % 5) + 1}` }) }],
+          }, ok),
+        );
+        if (drives("audit")) runs.push(drive(t.audit, `${at(i)}/audit`, { ...share, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: `/audit?${auditFilters[n++ % auditFilters.length]}` }) }] }, ok));
+        if (drives("ingestion")) runs.push(
+          drive(t.ingest, `${at(i)}/api/v1/events`, {
+            ...share,
+            method: "POST",
+            headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+            requests: [
+              {
+                setupRequest: (req) => ({ ...req, body: ingestionBody(started, n++, signInIds) }),
+              },
+            ],
+          }, (s) => s === 200),
+        );
+      });
+      log(`driving for ${durationSeconds} s: ${connections} connection(s) per endpoint, each as fast as it is answered…`);
+      await Promise.all(runs);
     }
     const elapsed = (Date.now() - started) / 1000;
 

@@ -289,13 +289,19 @@ describe("getChainStatus", () => {
 });
 
 describe("the daily whole walk (sweeper)", () => {
-  it("walks each organization's chain once a day and records the result; in between moves the verified point on, finding a change", async () => {
+  /** An organization with `count` events whose chain the sweeper has walked once; `recorded` reads its check. */
+  async function walkedOnce(count: number) {
     const org = await createOrganization(t.prisma);
-    await record(org.id, 4);
+    await record(org.id, count);
     const recorded = () => withOrganization(org.id, () => readChainCheck(t.app.prisma, org.id));
     const now = Date.now();
     await sweepAuditChains(new Date(now));
     const events = await t.prisma.auditEvent.count({ where: { organizationId: org.id } });
+    return { org, recorded, now, events };
+  }
+
+  it("walks each organization's chain once a day and records the result; in between moves the verified point on, finding a change", async () => {
+    const { org, recorded, now, events } = await walkedOnce(4);
     const first = await recorded();
     expect(first).toMatchObject({ state: "ok", checked: events, firstBroken: null });
     expect(first!.through?.seq).toBe(BigInt(events));
@@ -318,12 +324,7 @@ describe("the daily whole walk (sweeper)", () => {
   });
 
   it("a walk that is due is claimed by one instance; a claim an hour old is taken over", async () => {
-    const org = await createOrganization(t.prisma);
-    await record(org.id, 3);
-    const recorded = () => withOrganization(org.id, () => readChainCheck(t.app.prisma, org.id));
-    const now = Date.now();
-    await sweepAuditChains(new Date(now));
-    const events = await t.prisma.auditEvent.count({ where: { organizationId: org.id } });
+    const { org, recorded, now, events } = await walkedOnce(3);
 
     // Due, but claimed a moment ago by another instance: left to it; a claim an hour old is taken over.
     await t.sql.exec(`UPDATE audit_chain_checks SET verified_at = now() - interval '2 days', started_at = now() WHERE organization_id = '${org.id}'`);

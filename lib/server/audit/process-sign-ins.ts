@@ -21,10 +21,10 @@ export interface ProcessStep {
  * Counts and judges the organization's sign-in events the cursor has not passed yet (rollups, then detections), in
  * the caller's transaction, and moves the cursor past them. The cursor row's lock makes this one-at-a-time per
  * organization, so each event is counted once: a second caller waits, then reads the moved cursor. Events are read
- * in chain order (= commit order) and judged in time order.
+ * in chain order (= commit order) and judged in time order. `locked`: the cursor, when the caller already holds its row.
  */
-export async function processPendingSignIns(tx: Tx, organizationId: string, limit = PROCESS_STEP): Promise<ProcessStep> {
-  const cursor = await lockCursor(tx, organizationId);
+export async function processPendingSignIns(tx: Tx, organizationId: string, limit = PROCESS_STEP, locked?: bigint): Promise<ProcessStep> {
+  const cursor = locked ?? (await lockCursor(tx, organizationId));
   const pending = await tx.$queryRaw<(RecordedSignIn & { seq: bigint })[]>`
     SELECT id, chain_seq AS seq, occurred_at AS "occurredAt", outcome::text AS outcome, reason, actor_id::text AS "actorId",
            actor_label AS "actorLabel", host(ip) AS ip, NULLIF(btrim(country), '') AS country, user_agent AS "userAgent"
@@ -70,7 +70,8 @@ export async function processPendingSignInsIfIdle(tx: Tx, organizationId: string
     const [exists] = await tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM sign_in_cursors WHERE organization_id = ${organizationId}::uuid`;
     if (exists) return false;
   }
-  const step = await processPendingSignIns(tx, organizationId, SIGN_IN_INLINE_LIMIT);
+  // The cursor row is locked by now when it exists; a missing one is created and locked by processPendingSignIns.
+  const step = await processPendingSignIns(tx, organizationId, SIGN_IN_INLINE_LIMIT, row?.seq);
   return !step.more;
 }
 
